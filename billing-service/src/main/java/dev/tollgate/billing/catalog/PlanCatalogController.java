@@ -1,0 +1,31 @@
+package dev.tollgate.billing.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.tollgate.platform.identity.CallerIdentity;
+
+/** What a pricing page shows: every plan with its prices. */
+@RestController
+class PlanCatalogController {
+
+    private final PlanCatalog catalog;
+
+    PlanCatalogController(PlanCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/billing/plans")
+    List<PlanView> plans(CallerIdentity caller) {
+        return catalog.plans().entrySet().stream()
+                .map(plan -> new PlanView(plan.getKey(), plan.getValue().name(), plan.getValue().prices()))
+                .sorted(Comparator.comparing(PlanView::id))
+                .toList();
+    }
+
+    record PlanView(String id, String name, List<PlanCatalog.Price> prices) {
+    }
+}

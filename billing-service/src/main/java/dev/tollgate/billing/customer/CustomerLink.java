@@ -1,0 +1,4 @@
+package dev.tollgate.billing.customer;
+
+public record CustomerLink(String customerId, String accountId, String email) {
+}

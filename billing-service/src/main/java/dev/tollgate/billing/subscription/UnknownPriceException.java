@@ -1,0 +1,12 @@
+package dev.tollgate.billing.subscription;
+
+import dev.tollgate.platform.events.MalformedEventException;
+
+/** A subscription to a price the catalog does not know: a configuration error for an operator, so it is dead-lettered. */
+public class UnknownPriceException extends MalformedEventException {
+
+    public UnknownPriceException(String subscriptionId, String priceId) {
+        super("subscription " + subscriptionId + " is for Stripe price " + priceId
+                + ", which no plan in catalog.yml lists; add it (or its environment variable) and replay the dead letter");
+    }
+}

@@ -1,0 +1,2 @@
+/** Community access as entitlement-service last granted it (feature {@code community_access}). */
+package dev.tollgate.community.entitlement;

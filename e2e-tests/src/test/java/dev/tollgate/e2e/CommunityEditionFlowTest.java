@@ -1,0 +1,274 @@
+package dev.tollgate.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.tollgate.platform.test.StripeWebhooks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A new account subscribes to the Community Edition, through real components: signed Stripe
+ * webhooks into the gateway, Kafka, every service's PostgreSQL, SMTP, and the gateway's API.
+ */
+class CommunityEditionFlowTest {
+
+    private static final String MONTHLY_PRICE = "price_community_monthly_usd";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static GreenMail smtp;
+    private static WireMockServer stripeApi;
+    private static TollgatePlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        stripeApi.start();
+        platform = new TollgatePlatform(smtp.getSmtp().getPort(), stripeApi.baseUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (stripeApi != null) {
+            stripeApi.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void trialThenActivationGrantsEntitlementsAndWelcomesTheCustomerOnceEvenWhenEveryWebhookComesTwice() throws Exception {
+        Customer ana = new Customer("acct_ana", "cus_ana", "sub_ana", "ana@example.com");
+        List<String> webhooks = ana.checkoutTrialThenActivation(true);
+
+        webhooks.forEach(this::deliver);
+        awaitActive(ana);
+        webhooks.forEach(this::deliver);
+
+        JsonNode subscription = api(ana, "/api/subscriptions/me");
+        assertThat(subscription.path("status").asString()).isEqualTo("active");
+        assertThat(subscription.path("planId").asString()).isEqualTo("community");
+        assertThat(subscription.path("amountMinor").asLong()).isEqualTo(2000);
+        assertThat(subscription.path("currency").asString()).isEqualTo("usd");
+        assertCommunityEntitlements(ana);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(ana.email()).size() >= 2);
+        // Time for any duplicate to show up: the second delivery of every webhook must change nothing.
+        Thread.sleep(3000);
+        List<String> subjects = mailsTo(ana.email()).stream().map(CommunityEditionFlowTest::subject).toList();
+        assertThat(subjects).containsExactlyInAnyOrder(
+                "Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89",
+                "Welcome to Community Edition! Your subscription is active \u2705");
+        assertThat(api(ana, "/api/notifications/me")).hasSize(2);
+        assertThat(api(ana, "/api/subscriptions/me")).isEqualTo(subscription);
+    }
+
+    @Test
+    void webhooksInReverseOrderEndInTheSameState() throws Exception {
+        Customer bea = new Customer("acct_bea", "cus_bea", "sub_bea", "bea@example.com");
+        List<String> webhooks = new ArrayList<>(bea.checkoutTrialThenActivation(false));
+
+        webhooks.reversed().forEach(this::deliver);
+
+        awaitActive(bea);
+        JsonNode subscription = api(bea, "/api/subscriptions/me");
+        assertThat(subscription.path("status").asString()).isEqualTo("active");
+        assertThat(subscription.path("planId").asString()).isEqualTo("community");
+        assertThat(subscription.path("trialEnd").asString()).isEqualTo(bea.trialEnd().toString());
+        assertCommunityEntitlements(bea);
+    }
+
+    @Test
+    void aLoneSubscriptionCreatedEventIsEnoughAndTheEmailComesFromStripesCustomerApi() throws Exception {
+        Customer cid = new Customer("acct_cid", "cus_cid", "sub_cid", "cid@example.com");
+        stripeApi.stubFor(get(urlPathEqualTo("/v1/customers/" + cid.customerId())).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(JSON.writeValueAsString(cid.stripeCustomer()))));
+
+        deliver(cid.subscriptionEvent("evt_cid_created", "customer.subscription.created", "trialing", 100, true));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                api(cid, "/api/entitlements/me").path("features").path("priority_support_tickets").path("limit").asLong())
+                .isEqualTo(5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(cid.email()).size() == 1);
+        assertThat(subject(mailsTo(cid.email()).getFirst())).contains("Your 14-day trial has started!");
+        assertThat(api(cid, "/api/subscriptions/me").path("trialDaysLeft").asLong()).isBetween(13L, 14L);
+    }
+
+    @Test
+    void theApiRefusesCallsWithoutAValidToken() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/subscriptions/me")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/subscriptions/me")).header("Authorization", "Bearer not.a.jwt")
+                .header("X-Tollgate-Account-Id", "acct_ana").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    private void awaitActive(Customer customer) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(api(customer, "/api/subscriptions/me").path("status").asString()).isEqualTo("active");
+            assertThat(api(customer, "/api/tickets/allowance/me").path("monthlyLimit").asLong()).isEqualTo(5);
+            assertThat(api(customer, "/api/community/access/me").path("communityAccess").asBoolean()).isTrue();
+        });
+    }
+
+    private void assertCommunityEntitlements(Customer customer) throws Exception {
+        JsonNode entitlements = api(customer, "/api/entitlements/me");
+        assertThat(entitlements.path("planId").asString()).isEqualTo("community");
+        assertThat(entitlements.path("subscriptionStatus").asString()).isEqualTo("active");
+        assertThat(JSON.writeValueAsString(entitlements.path("features"))).isEqualTo(
+                "{\"community_access\":{\"enabled\":true},\"priority_support_tickets\":{\"limit\":5,\"period\":\"month\"},"
+                        + "\"storage_gb\":{\"limit\":10}}");
+    }
+
+    private void deliver(String payload) {
+        long now = Instant.now().getEpochSecond();
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/stripe"))
+                    .header("Content-Type", "application/json")
+                    .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode api(Customer customer, String path) throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + customer.accountId(),
+                        "accountId", customer.accountId(), "email", customer.email(), "roles", List.of("owner")))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String jwt = JSON.readTree(token.body()).path("token").asString();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One customer's Stripe objects, built from Stripe's example fixtures. */
+    private record Customer(String accountId, String customerId, String subscriptionId, String email) {
+
+        static final long T0 = Instant.now().getEpochSecond() - 60;
+
+        Instant trialEnd() {
+            return Instant.ofEpochSecond(T0 + 100 + 14 * 86_400);
+        }
+
+        /** Checkout completed, then the trialing subscription, then its activation; Stripe's own sequence. */
+        List<String> checkoutTrialThenActivation(boolean subscriptionNamesTheAccount) {
+            return List.of(checkoutCompleted(), subscriptionEvent("evt_" + accountId + "_created",
+                    "customer.subscription.created", "trialing", 100, subscriptionNamesTheAccount),
+                    subscriptionEvent("evt_" + accountId + "_updated", "customer.subscription.updated", "active", 200,
+                            subscriptionNamesTheAccount));
+        }
+
+        String checkoutCompleted() {
+            ObjectNode session = StripeWebhooks.fixture("checkout.session");
+            session.put("id", "cs_test_" + accountId);
+            session.put("mode", "subscription");
+            session.put("status", "complete");
+            session.put("payment_status", "no_payment_required");
+            session.put("customer", customerId);
+            session.put("subscription", subscriptionId);
+            session.put("client_reference_id", accountId);
+            ((ObjectNode) session.path("customer_details")).put("email", email);
+            return json(StripeWebhooks.event("evt_" + accountId + "_checkout", "checkout.session.completed", T0 + 50, session));
+        }
+
+        String subscriptionEvent(String eventId, String type, String status, long offset, boolean namesAccount) {
+            ObjectNode subscription = StripeWebhooks.fixture("subscription");
+            subscription.put("id", subscriptionId);
+            subscription.put("customer", customerId);
+            subscription.put("status", status);
+            subscription.put("created", T0 + 100);
+            subscription.put("trial_start", T0 + 100);
+            subscription.put("trial_end", T0 + 100 + 14 * 86_400);
+            subscription.put("cancel_at_period_end", false);
+            subscription.putNull("cancel_at");
+            subscription.putNull("canceled_at");
+            subscription.putNull("ended_at");
+            ObjectNode metadata = subscription.putObject("metadata");
+            if (namesAccount) {
+                metadata.put("organization_id", accountId);
+            }
+            ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
+            item.put("subscription", subscriptionId);
+            item.put("current_period_start", T0 + 100);
+            item.put("current_period_end", T0 + 100 + 14 * 86_400);
+            ObjectNode price = (ObjectNode) item.path("price");
+            price.put("id", MONTHLY_PRICE);
+            price.put("unit_amount", 2000);
+            price.put("currency", "usd");
+            return json(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
+        }
+
+        ObjectNode stripeCustomer() {
+            ObjectNode customer = StripeWebhooks.fixture("customer");
+            customer.put("id", customerId);
+            customer.put("email", email);
+            return customer;
+        }
+
+        private static String json(ObjectNode node) {
+            return StripeWebhooks.json().writeValueAsString(node);
+        }
+    }
+}

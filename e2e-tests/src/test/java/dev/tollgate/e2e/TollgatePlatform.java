@@ -1,0 +1,75 @@
+package dev.tollgate.e2e;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.tollgate.billing.BillingApplication;
+import dev.tollgate.community.CommunityApplication;
+import dev.tollgate.entitlement.EntitlementApplication;
+import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.notification.NotificationApplication;
+import dev.tollgate.platform.test.RealInfrastructure;
+import dev.tollgate.subscription.SubscriptionApplication;
+import dev.tollgate.ticket.TicketApplication;
+
+/**
+ * The whole platform in this JVM: six services, each with its own database on the embedded
+ * PostgreSQL, all on the embedded Kafka broker, and the gateway routing to them.
+ */
+final class TollgatePlatform implements AutoCloseable {
+
+    static final String WEBHOOK_SECRET = "whsec_e2e_" + "0123456789abcdef";
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final int gatewayPort;
+
+    TollgatePlatform(int smtpPort, String stripeApiBase) {
+        Map<String, Integer> ports = new HashMap<>();
+        ports.put("billing", start(BillingApplication.class, BillingApplication.CONFIG_NAME,
+                Map.of("tollgate.stripe.api-base", stripeApiBase)));
+        ports.put("subscription", start(SubscriptionApplication.class, SubscriptionApplication.CONFIG_NAME, Map.of()));
+        ports.put("entitlement", start(EntitlementApplication.class, EntitlementApplication.CONFIG_NAME, Map.of()));
+        ports.put("community", start(CommunityApplication.class, CommunityApplication.CONFIG_NAME, Map.of()));
+        ports.put("ticket", start(TicketApplication.class, TicketApplication.CONFIG_NAME, Map.of()));
+        ports.put("notification", start(NotificationApplication.class, NotificationApplication.CONFIG_NAME,
+                Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", smtpPort)));
+        Map<String, Object> gateway = new HashMap<>();
+        gateway.put("tollgate.gateway.jwt.dev-issuer-enabled", true);
+        gateway.put("tollgate.stripe.webhook.secret", WEBHOOK_SECRET);
+        ports.forEach((service, port) -> gateway.put("TOLLGATE_" + service.toUpperCase() + "_URL", "http://127.0.0.1:" + port));
+        gatewayPort = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, gateway);
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    private int start(Class<?> application, String configName, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.config.name", configName);
+        properties.put("server.port", 0);
+        properties.put("tollgate.outbox.resubmit-interval", "2s");
+        properties.put("tollgate.outbox.resubmit-after", "2s");
+        // The gateway owns no database, but on this shared classpath it sees the services' persistence
+        // auto-configuration too; an empty database of its own keeps that inert.
+        properties.putAll(RealInfrastructure.properties(configName));
+        properties.put("tollgate.outbox.source", "/tollgate/" + configName);
+        properties.putAll(overrides);
+        // Command-line arguments outrank each service's own yml, as an operator's settings would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
+        contexts.add(context);
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        contexts.reversed().forEach(ConfigurableApplicationContext::close);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.gateway.identity;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Clock;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import dev.tollgate.platform.identity.IdentitySigner;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    DevTokenIssuer devTokenIssuer(JwtSettings settings, Clock clock) {
+        return new DevTokenIssuer(settings.issuer(), settings.accountClaim(), clock);
+    }
+
+    @Bean
+    JwtVerifier jwtVerifier(JwtSettings settings, DevTokenIssuer devIssuer) throws MalformedURLException {
+        JWKSource<SecurityContext> keys;
+        if (settings.jwksUrl() != null && !settings.jwksUrl().isBlank()) {
+            keys = JWKSourceBuilder.create(URI.create(settings.jwksUrl()).toURL()).retrying(true).build();
+        } else if (settings.devIssuerEnabled()) {
+            keys = new ImmutableJWKSet<>(devIssuer.publicKeys());
+        } else {
+            throw new IllegalStateException("Set tollgate.gateway.jwt.jwks-url (env TOLLGATE_JWT_JWKS_URL) to your identity "
+                    + "provider's JWKS URL, or enable the development issuer with TOLLGATE_DEV_ISSUER_ENABLED=true.");
+        }
+        return new JwtVerifier(keys, settings.issuer(), settings.accountClaim());
+    }
+
+    @Bean
+    FilterRegistrationBean<IdentityForwardingFilter> identityForwardingFilter(JwtVerifier verifier, IdentitySigner signer,
+            JsonMapper json) {
+        FilterRegistrationBean<IdentityForwardingFilter> registration = new FilterRegistrationBean<>(
+                new IdentityForwardingFilter(verifier, signer, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

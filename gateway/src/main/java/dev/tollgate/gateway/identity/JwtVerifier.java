@@ -1,0 +1,63 @@
+package dev.tollgate.gateway.identity;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import dev.tollgate.platform.identity.CallerIdentity;
+
+/** Verifies an RS256 bearer token (signature, issuer, expiry) and reads the caller from its claims. */
+public class JwtVerifier {
+
+    private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final String accountClaim;
+
+    public JwtVerifier(JWKSource<SecurityContext> keys, String issuer, String accountClaim) {
+        this.accountClaim = accountClaim;
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "exp")));
+    }
+
+    /** The verified caller; throws {@link InvalidTokenException} with a client-safe reason otherwise. */
+    public CallerIdentity verify(String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("The bearer token is not a JWT.");
+        } catch (BadJOSEException e) {
+            throw new InvalidTokenException("The bearer token was rejected: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw new InvalidTokenException("The bearer token could not be verified.");
+        }
+        try {
+            String account = claims.getStringClaim(accountClaim);
+            if (account == null || account.isBlank()) {
+                throw new InvalidTokenException("The bearer token has no '" + accountClaim + "' claim naming the account.");
+            }
+            List<String> roles = Optional.ofNullable(claims.getStringListClaim("roles")).orElse(List.of());
+            return new CallerIdentity(claims.getSubject(), account, claims.getStringClaim("email"), roles);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("The bearer token has malformed claims: " + e.getMessage());
+        }
+    }
+
+    public static class InvalidTokenException extends RuntimeException {
+        public InvalidTokenException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.platform;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.tollgate.platform.identity.CallerIdentityArgumentResolver;
+import dev.tollgate.platform.identity.IdentitySettings;
+import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.web.ProblemDetailsAdvice;
+
+/** What every Tollgate web process gets: a clock, verified caller identity and problem-detail errors. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(IdentitySettings.class)
+public class PlatformWebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdentitySigner identitySigner(IdentitySettings settings, Clock clock) {
+        return new IdentitySigner(settings.secret(), settings.maxAge(), clock);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    WebMvcConfigurer callerIdentityResolver(IdentitySigner signer) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerIdentityArgumentResolver(signer));
+            }
+        };
+    }
+}

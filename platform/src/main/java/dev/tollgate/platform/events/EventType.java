@@ -1,0 +1,16 @@
+package dev.tollgate.platform.events;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The stable logical name and schema version of a domain event, e.g. {@code subscription.activated} v1. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface EventType {
+
+    String name();
+
+    int version() default 1;
+}

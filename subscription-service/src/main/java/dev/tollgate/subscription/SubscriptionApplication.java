@@ -1,0 +1,15 @@
+package dev.tollgate.subscription;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class SubscriptionApplication {
+
+    /** Each process reads its own {@code <name>.yml} so all of them can share one classpath in the end-to-end suite. */
+    public static final String CONFIG_NAME = "subscription-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(SubscriptionApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tollgate.subscription.api;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.tollgate.subscription.lifecycle.SubscriptionState;
+import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
+
+@Repository
+public class Subscriptions {
+
+    private static final String COLUMNS = """
+            subscription_id, account_id, plan_id, status, billing_interval, trial_end, current_period_end,
+            cancel_at_period_end, amount_minor, currency, email, as_of""";
+
+    private final JdbcClient jdbc;
+
+    Subscriptions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Reads a subscription and locks its row until the transaction ends, so two reports for it apply one after the other. */
+    public Optional<SubscriptionState> lockById(String subscriptionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE subscription_id = :id FOR UPDATE")
+                .param("id", subscriptionId).query(Subscriptions::map).optional();
+    }
+
+    /** The account's most recently reported subscription. */
+    public Optional<SubscriptionState> currentOf(String accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE account_id = :account ORDER BY as_of DESC LIMIT 1")
+                .param("account", accountId).query(Subscriptions::map).optional();
+    }
+
+    public void save(SubscriptionState state) {
+        jdbc.sql("""
+                INSERT INTO subscription (subscription_id, account_id, plan_id, status, billing_interval, trial_end,
+                    current_period_end, cancel_at_period_end, amount_minor, currency, email, as_of)
+                VALUES (:id, :account, :plan, :status, :interval, :trialEnd, :periodEnd, :cancel, :amount, :currency, :email, :asOf)
+                ON CONFLICT (subscription_id) DO UPDATE SET
+                    account_id = EXCLUDED.account_id, plan_id = EXCLUDED.plan_id, status = EXCLUDED.status,
+                    billing_interval = EXCLUDED.billing_interval, trial_end = EXCLUDED.trial_end,
+                    current_period_end = EXCLUDED.current_period_end, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
+                    amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
+                    email = COALESCE(EXCLUDED.email, subscription.email), as_of = EXCLUDED.as_of""")
+                .param("id", state.subscriptionId())
+                .param("account", state.accountId())
+                .param("plan", state.planId())
+                .param("status", state.status().name())
+                .param("interval", state.billingInterval())
+                .param("trialEnd", timestamp(state.trialEnd()))
+                .param("periodEnd", timestamp(state.currentPeriodEnd()))
+                .param("cancel", state.cancelAtPeriodEnd())
+                .param("amount", state.amountMinor())
+                .param("currency", state.currency())
+                .param("email", state.email())
+                .param("asOf", timestamp(state.asOf()))
+                .update();
+    }
+
+    private static SubscriptionState map(ResultSet rs, int row) throws SQLException {
+        return new SubscriptionState(rs.getString("subscription_id"), rs.getString("account_id"), rs.getString("plan_id"),
+                SubscriptionStatus.valueOf(rs.getString("status")), rs.getString("billing_interval"),
+                instant(rs.getTimestamp("trial_end")), instant(rs.getTimestamp("current_period_end")),
+                rs.getBoolean("cancel_at_period_end"), rs.getLong("amount_minor"), rs.getString("currency"),
+                rs.getString("email"), instant(rs.getTimestamp("as_of")));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

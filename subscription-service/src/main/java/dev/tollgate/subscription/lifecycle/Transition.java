@@ -1,0 +1,21 @@
+package dev.tollgate.subscription.lifecycle;
+
+/** A lifecycle event; its wire name is the middle of the CloudEvents type {@code subscription.<name>.v1}. */
+public enum Transition {
+    TRIAL_STARTED("trial_started"),
+    ACTIVATED("activated"),
+    PAST_DUE("past_due"),
+    PAUSED("paused"),
+    CANCELED("canceled"),
+    PLAN_CHANGED("plan_changed");
+
+    private final String wireName;
+
+    Transition(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}
