@@ -1,5 +1,7 @@
 package dev.tollgate.platform.data.outbox;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -18,10 +20,11 @@ public class DomainEventSerializer {
         this.source = source;
     }
 
+    /** Header values are bytes because Kafka headers are; {@code SimpleKafkaHeaderMapper} passes bytes through as they are. */
     public Message<String> toMessage(DomainEvent event) {
         MessageBuilder<String> message = MessageBuilder.withPayload(toJson(event));
         CloudEventHeaders.of(event.eventId().toString(), source, event.eventType(), event.occurredAt(), event.accountId())
-                .forEach(message::setHeader);
+                .forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
         return message.build();
     }
 
