@@ -3,6 +3,7 @@ package dev.tollgate.entitlement.grant;
 import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ class Grants {
                 + "WHERE account_id = :account" + (lock ? " FOR UPDATE" : ""))
                 .param("account", accountId)
                 .query((rs, n) -> new AccountEntitlements(rs.getString(1), rs.getString(2), rs.getString(3),
-                        json.readValue(rs.getString(4), FEATURES), rs.getTimestamp(5).toInstant()))
+                        new TreeMap<>(json.readValue(rs.getString(4), FEATURES)), rs.getTimestamp(5).toInstant()))
                 .optional();
     }
 
