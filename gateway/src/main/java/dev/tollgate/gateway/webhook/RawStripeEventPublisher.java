@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ class RawStripeEventPublisher {
         try {
             kafka.send(record).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             meters.counter("tollgate.stripe.webhooks.accepted", "type", event.getType()).increment();
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (TimeoutException | ExecutionException | KafkaException e) {
             meters.counter("tollgate.stripe.webhooks.unavailable").increment();
             log.warn("Kafka did not acknowledge Stripe event {} within {}; answering 503 so Stripe retries", event.getId(),
                     settings.publishTimeout(), e);

@@ -1,0 +1,203 @@
+package dev.tollgate.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** Starts the whole platform on this machine, with nothing installed but a JDK. */
+public final class LocalPlatform {
+
+    private static final Path RUN = Path.of(".run");
+    private static final int POSTGRES_PORT = env("TOLLGATE_POSTGRES_PORT", 5432);
+    private static final int SMTP_PORT = env("TOLLGATE_SMTP_PORT", 1025);
+    private static final int MAIL_UI_PORT = env("TOLLGATE_MAIL_UI_PORT", 8025);
+    private static final int STRIPE_STUB_PORT = env("TOLLGATE_STRIPE_STUB_PORT", 12111);
+
+    /** Service name to HTTP port; the gateway last, once everything behind it answers. */
+    private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("billing-service", 8081);
+        SERVICES.put("subscription-service", 8082);
+        SERVICES.put("entitlement-service", 8083);
+        SERVICES.put("community-service", 8084);
+        SERVICES.put("ticket-service", 8085);
+        SERVICES.put("notification-service", 8086);
+        SERVICES.put("gateway", 8080);
+    }
+
+    private final List<Process> processes = new ArrayList<>();
+    private String kafkaBootstrap;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        LocalPlatform platform = new LocalPlatform();
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "tollgate-stop"));
+        try {
+            platform.start();
+        } catch (Exception e) {
+            System.err.println("Tollgate could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(RUN.resolve("logs"));
+        Files.deleteIfExists(RUN.resolve("ready"));
+        say("PostgreSQL", "localhost:" + POSTGRES_PORT + " (data in .run/postgres)");
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(POSTGRES_PORT)
+                .setDataDirectory(RUN.resolve("postgres")).setCleanDataDirectory(false).start();
+        infrastructure.add(postgres);
+        createDatabases(postgres);
+
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+        infrastructure.add(kafka::destroy);
+        kafkaBootstrap = kafka.getBrokersAsString();
+        say("Kafka (KRaft)", kafkaBootstrap);
+
+        say("SMTP catcher", "smtp://localhost:" + SMTP_PORT + ", mail at http://localhost:" + MAIL_UI_PORT);
+        infrastructure.add(MailCatcher.start(SMTP_PORT, MAIL_UI_PORT));
+
+        say("Stripe API stand-in", "http://localhost:" + STRIPE_STUB_PORT);
+        infrastructure.add(StripeStandIn.start(STRIPE_STUB_PORT));
+
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            say(service.getKey(), "http://localhost:" + service.getValue());
+            processes.add(launch(java, service.getKey(), service.getValue()));
+        }
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            awaitReady(service.getKey(), service.getValue());
+        }
+        String urls = """
+
+                Tollgate is up.
+                  Gateway (API, webhooks)  http://localhost:8080   (/api/**, POST /webhooks/stripe, POST /dev/tokens)
+                  Metrics                  http://localhost:8080/actuator/prometheus (every service: /actuator/prometheus)
+                  Mail                     http://localhost:%d
+                  Kafka                    %s
+                  Logs                     .run/logs/
+                Stop everything with: ./tollgate stop
+                """.formatted(MAIL_UI_PORT, kafkaBootstrap);
+        System.out.println(urls);
+        Files.writeString(RUN.resolve("ready"), urls);
+    }
+
+    private static void createDatabases(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String service : SERVICES.keySet()) {
+                if (service.equals("gateway")) {
+                    continue;
+                }
+                String database = database(service);
+                try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                    if (!exists.next()) {
+                        statement.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String database(String service) {
+        return "tollgate_" + service.replace("-service", "");
+    }
+
+    private Process launch(String java, String service, int port) throws IOException {
+        Path jar = Path.of(service, "target", service + "-0.1.0-SNAPSHOT-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; run ./tollgate start, which builds it first");
+        }
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(RUN.resolve("logs").resolve(service + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("DATABASE_URL", "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/" + database(service));
+        env.put("DATABASE_USERNAME", "postgres");
+        env.put("DATABASE_PASSWORD", "postgres");
+        env.put("SMTP_HOST", "localhost");
+        env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
+        env.put("STRIPE_API_BASE", "http://localhost:" + STRIPE_STUB_PORT);
+        env.put("TOLLGATE_DEV_ISSUER_ENABLED", "true");
+        return builder.start();
+    }
+
+    private void awaitReady(String service, int port) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(List.copyOf(SERVICES.keySet()).indexOf(service));
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited; see .run/logs/" + service + ".log");
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    say(service, "ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException(service + " did not become ready in time; see .run/logs/" + service + ".log");
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        infrastructure.reversed().forEach(resource -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        });
+        try {
+            Files.deleteIfExists(RUN.resolve("ready"));
+        } catch (IOException ignored) {
+            // nothing left to tidy
+        }
+    }
+
+    private static void say(String what, String where) {
+        System.out.printf("  %-22s %s%n", what, where);
+    }
+
+    private static int env(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}

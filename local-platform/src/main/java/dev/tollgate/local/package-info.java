@@ -1,0 +1,8 @@
+/**
+ * The local launcher behind {@code ./tollgate start}: real PostgreSQL (embedded binaries, data
+ * kept in {@code .run/postgres}), a real Kafka broker in KRaft mode, an SMTP catcher with a web
+ * page to read the mail, a stand-in for Stripe's API, and the seven Tollgate processes started
+ * from their jars. It waits for every process to report ready, prints the URLs, and stops
+ * everything it started when it is stopped.
+ */
+package dev.tollgate.local;
