@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import dev.tollgate.platform.test.StandaloneKafka;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -26,6 +26,7 @@ public final class LocalPlatform {
 
     private static final Path RUN = Path.of(".run");
     private static final int POSTGRES_PORT = env("TOLLGATE_POSTGRES_PORT", 5432);
+    private static final int KAFKA_PORT = env("TOLLGATE_KAFKA_PORT", 9092);
     private static final int SMTP_PORT = env("TOLLGATE_SMTP_PORT", 1025);
     private static final int MAIL_UI_PORT = env("TOLLGATE_MAIL_UI_PORT", 8025);
     private static final int STRIPE_STUB_PORT = env("TOLLGATE_STRIPE_STUB_PORT", 12111);
@@ -68,11 +69,10 @@ public final class LocalPlatform {
         infrastructure.add(postgres);
         createDatabases(postgres);
 
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
-        infrastructure.add(kafka::destroy);
-        kafkaBootstrap = kafka.getBrokersAsString();
-        say("Kafka (KRaft)", kafkaBootstrap);
+        StandaloneKafka kafka = new StandaloneKafka(KAFKA_PORT, RUN.resolve("kafka")).start();
+        infrastructure.add(kafka);
+        kafkaBootstrap = kafka.bootstrapServers();
+        say("Kafka (KRaft)", kafkaBootstrap + " (data in .run/kafka)");
 
         say("SMTP catcher", "smtp://localhost:" + SMTP_PORT + ", mail at http://localhost:" + MAIL_UI_PORT);
         infrastructure.add(MailCatcher.start(SMTP_PORT, MAIL_UI_PORT));
