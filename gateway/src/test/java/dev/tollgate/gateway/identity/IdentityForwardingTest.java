@@ -1,0 +1,105 @@
+package dev.tollgate.gateway.identity;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.identity.IdentityHeaders;
+import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.test.TestKafka;
+
+/** The service behind the gateway (here a WireMock) sees only the verified caller, never what the client claimed. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true" })
+class IdentityForwardingTest {
+
+    static final WireMockServer SERVICE = started();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DevTokenIssuer issuer;
+    @Autowired
+    IdentitySigner signer;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("TOLLGATE_SUBSCRIPTION_URL", SERVICE::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICE.stop();
+    }
+
+    @Test
+    void aVerifiedCallerIsForwardedWithSignedIdentityAndClientClaimsAreDropped() throws Exception {
+        String token = issuer.mint("user_1", "acct_real", "u1@example.com", List.of("owner"), Duration.ofMinutes(5)).token();
+
+        HttpResponse<String> response = get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token,
+                IdentityHeaders.ACCOUNT_ID, "acct_victim", IdentityHeaders.SIGNATURE, "forged"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        LoggedRequest forwarded = SERVICE.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))
+                .getLast();
+        assertThat(forwarded.getHeaders().getHeader(IdentityHeaders.ACCOUNT_ID).values()).containsExactly("acct_real");
+        CallerIdentity verified = signer.verify(forwarded::getHeader).orElseThrow();
+        assertThat(verified).isEqualTo(new CallerIdentity("user_1", "acct_real", "u1@example.com", List.of("owner")));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() throws Exception {
+        DevTokenIssuer stranger = new DevTokenIssuer("tollgate-dev", "account_id", java.time.Clock.systemUTC());
+        String token = stranger.mint("user_2", "acct_real", null, List.of(), Duration.ofMinutes(5)).token();
+
+        HttpResponse<String> response = get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        String token = issuer.mint("user_3", "acct_real", null, List.of(), Duration.ofSeconds(-120)).token();
+
+        assertThat(get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{}")));
+        return server;
+    }
+}
