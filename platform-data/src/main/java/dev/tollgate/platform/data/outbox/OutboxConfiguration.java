@@ -39,6 +39,9 @@ public class OutboxConfiguration {
                 .select(event -> event instanceof DomainEvent)
                 .route(DomainEvent.class, event -> RoutingTarget.forTarget(topicOf(settings, event)).andKey(event.accountId()))
                 .mapping(DomainEvent.class, serializer::toMessage)
+                // One send at a time, in publication order: without it, two commits in quick succession
+                // race on Modulith's async executor and an account's events can reach Kafka swapped.
+                .serializeExternalization(true)
                 .build();
     }
 

@@ -1,0 +1,86 @@
+package dev.tollgate.subscription.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.tollgate.platform.events.CloudEventHeaders;
+import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.kafka.KafkaPlatformConfiguration;
+import dev.tollgate.platform.test.EventContract;
+import dev.tollgate.platform.test.RealInfrastructure;
+import dev.tollgate.platform.test.TestKafka;
+import dev.tollgate.subscription.SubscriptionApplication;
+import io.micrometer.core.instrument.MeterRegistry;
+
+@SpringBootTest(classes = SubscriptionApplication.class, properties = {
+        "spring.config.name=" + SubscriptionApplication.CONFIG_NAME, "tollgate.kafka.retry-interval=100ms" })
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class BillingEventsToLifecycleEventsTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aTrialThenItsActivationArePublishedAsLifecycleEventsThatMatchTheirSchemas() {
+        Instant t0 = Instant.now().minusSeconds(60);
+        sendBilling("acct_life", "trialing", t0);
+        sendBilling("acct_life", "active", t0.plusSeconds(30));
+
+        List<ConsumerRecord<String, String>> published = TestKafka.read(Topics.SUBSCRIPTION,
+                record -> "acct_life".equals(record.key()), 2, Duration.ofSeconds(30));
+
+        assertThat(published).extracting(record -> TestKafka.header(record, CloudEventHeaders.TYPE))
+                .containsExactly("subscription.trial_started.v1", "subscription.activated.v1");
+        published.forEach(record -> assertThat(EventContract.violations(TestKafka.header(record, CloudEventHeaders.TYPE),
+                record.value())).isEmpty());
+    }
+
+    @Test
+    void aRecordThatIsNoCloudEventGoesToTheDeadLetterTopicAndIsCounted() {
+        TestKafka.send(Topics.BILLING, "acct_poison", "{\"not\":\"an event\"}", Map.of("some", "header"));
+
+        List<ConsumerRecord<String, String>> dead = TestKafka.read(Topics.deadLetterOf(Topics.BILLING),
+                record -> "acct_poison".equals(record.key()), 1, Duration.ofSeconds(30));
+
+        assertThat(dead).hasSize(1);
+        assertThat(dead.getFirst().value()).isEqualTo("{\"not\":\"an event\"}");
+        assertThat(TestKafka.header(dead.getFirst(), "kafka_dlt-exception-message")).contains("ce_id");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                meters.get(KafkaPlatformConfiguration.DEAD_LETTERED_METRIC).tag("topic", Topics.BILLING).counter().count())
+                .isGreaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void anEventWhoseBodyCannotBeReadIsDeadLetteredNotDropped() {
+        String id = UUID.randomUUID().toString();
+        TestKafka.send(Topics.BILLING, "acct_garbled", "{\"accountId\": 42, \"status\": [",
+                CloudEventHeaders.of(id, "/test", "billing.subscription.changed.v1", Instant.now(), "acct_garbled"));
+
+        assertThat(TestKafka.read(Topics.deadLetterOf(Topics.BILLING),
+                record -> id.equals(TestKafka.header(record, CloudEventHeaders.ID)), 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    private static void sendBilling(String account, String status, Instant at) {
+        String body = """
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","stripeSubscriptionId":"sub_%s",
+                 "stripeCustomerId":"cus_%s","planId":"community","priceId":"price_community_monthly_usd","billingInterval":"month",
+                 "status":"%s","trialStart":"%s","trialEnd":"%s","currentPeriodEnd":"%s","cancelAtPeriodEnd":false,
+                 "amountMinor":2000,"currency":"usd","customerEmail":"life@example.com"}"""
+                .formatted(UUID.randomUUID(), account, at, status, account, account, status, at, at.plus(Duration.ofDays(14)),
+                        at.plus(Duration.ofDays(14)));
+        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(UUID.randomUUID().toString(), "/tollgate/billing-service",
+                "billing.subscription.changed.v1", at, account));
+    }
+}

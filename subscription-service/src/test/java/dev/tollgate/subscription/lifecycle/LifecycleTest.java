@@ -1,0 +1,72 @@
+package dev.tollgate.subscription.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Test
+    void aFirstReportThatIsTrialingStartsTheTrial() {
+        assertThat(Lifecycle.transitions(Optional.empty(), state("community", SubscriptionStatus.TRIALING, T0)))
+                .containsExactly(Transition.TRIAL_STARTED);
+    }
+
+    @Test
+    void aTrialThatTurnsActiveIsActivated() {
+        assertThat(Lifecycle.transitions(Optional.of(state("community", SubscriptionStatus.TRIALING, T0)),
+                state("community", SubscriptionStatus.ACTIVE, T0.plusSeconds(60)))).containsExactly(Transition.ACTIVATED);
+    }
+
+    @Test
+    void theSameStatusReportedAgainMeansNothingHappened() {
+        SubscriptionState active = state("community", SubscriptionStatus.ACTIVE, T0);
+        assertThat(Lifecycle.transitions(Optional.of(active), state("community", SubscriptionStatus.ACTIVE, T0.plusSeconds(5))))
+                .isEmpty();
+    }
+
+    @Test
+    void aFailedRenewalMakesItPastDueAndRecoveryActivatesItAgain() {
+        SubscriptionState active = state("community", SubscriptionStatus.ACTIVE, T0);
+        SubscriptionState pastDue = state("community", SubscriptionStatus.PAST_DUE, T0.plusSeconds(10));
+        assertThat(Lifecycle.transitions(Optional.of(active), pastDue)).containsExactly(Transition.PAST_DUE);
+        assertThat(Lifecycle.transitions(Optional.of(pastDue), state("community", SubscriptionStatus.ACTIVE, T0.plusSeconds(20))))
+                .containsExactly(Transition.ACTIVATED);
+    }
+
+    @Test
+    void aPlanSwitchIsReportedEvenWhenTheStatusStaysTheSame() {
+        assertThat(Lifecycle.transitions(Optional.of(state("starter", SubscriptionStatus.ACTIVE, T0)),
+                state("professional", SubscriptionStatus.ACTIVE, T0.plusSeconds(1)))).containsExactly(Transition.PLAN_CHANGED);
+    }
+
+    @Test
+    void anIncompleteSubscriptionIsNotNews() {
+        assertThat(Lifecycle.transitions(Optional.empty(), state("community", SubscriptionStatus.INCOMPLETE, T0))).isEmpty();
+    }
+
+    @Test
+    void aReportOlderThanTheHeldStateIsOutdated() {
+        SubscriptionState active = state("community", SubscriptionStatus.ACTIVE, T0.plusSeconds(100));
+        assertThat(Lifecycle.isOutdated(Optional.of(active), state("community", SubscriptionStatus.TRIALING, T0))).isTrue();
+        assertThat(Lifecycle.isOutdated(Optional.of(active), state("community", SubscriptionStatus.CANCELED, T0.plusSeconds(200))))
+                .isFalse();
+        assertThat(Lifecycle.isOutdated(Optional.empty(), state("community", SubscriptionStatus.TRIALING, T0))).isFalse();
+    }
+
+    @Test
+    void stripeStatusesMapToOurs() {
+        assertThat(SubscriptionStatus.fromStripe("unpaid")).isEqualTo(SubscriptionStatus.PAST_DUE);
+        assertThat(SubscriptionStatus.fromStripe("incomplete_expired")).isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(SubscriptionStatus.fromStripe("trialing")).isEqualTo(SubscriptionStatus.TRIALING);
+    }
+
+    private static SubscriptionState state(String plan, SubscriptionStatus status, Instant asOf) {
+        return new SubscriptionState("sub_1", "acct_1", plan, status, "month", null, null, false, 2000, "usd", null, asOf);
+    }
+}
