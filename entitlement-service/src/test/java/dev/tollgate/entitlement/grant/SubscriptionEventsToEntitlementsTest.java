@@ -33,7 +33,7 @@ class SubscriptionEventsToEntitlementsTest {
         sendSubscription(UUID.randomUUID().toString(), "acct_grant", "canceled", "canceled", t0.plusSeconds(20));
 
         List<ConsumerRecord<String, String>> published = TestKafka.read(Topics.ENTITLEMENT,
-                record -> "acct_grant".equals(record.key()), 4, Duration.ofSeconds(20));
+                record -> "acct_grant".equals(record.key()), 4, Duration.ofSeconds(10));
 
         assertThat(published).hasSize(3);
         assertThat(published.get(0).value()).contains("\"priority_support_tickets\":{\"limit\":5,\"period\":\"month\"}");
