@@ -1,6 +1,7 @@
 package dev.tollgate.billing.stripe;
 
-import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ class ParkedEvents {
                 .param("id", event.id())
                 .param("customer", event.customerId() == null ? "" : event.customerId())
                 .param("type", event.type())
-                .param("created", java.sql.Timestamp.from(event.created()))
+                .param("created", Timestamp.from(event.created()))
                 .param("payload", json.writeValueAsString(event.object()))
                 .update();
     }
@@ -47,7 +48,7 @@ class ParkedEvents {
                 .query((rs, n) -> new StripeEvent(rs.getString("event_id"), rs.getString("event_type"),
                         rs.getTimestamp("created").toInstant(), json.readTree(rs.getString("payload"))))
                 .list();
-        return events.stream().sorted(java.util.Comparator.comparing(StripeEvent::created)).toList();
+        return events.stream().sorted(Comparator.comparing(StripeEvent::created)).toList();
     }
 
 }

@@ -35,14 +35,34 @@ class BillingEventsToLifecycleEventsTest {
     @Test
     void aTrialThenItsActivationArePublishedAsLifecycleEventsThatMatchTheirSchemas() {
         Instant t0 = Instant.now().minusSeconds(60);
-        sendBilling("acct_life", "trialing", t0);
-        sendBilling("acct_life", "active", t0.plusSeconds(30));
+        sendBilling("acct_life", "community", "trialing", t0);
+        sendBilling("acct_life", "community", "active", t0.plusSeconds(30));
 
         List<ConsumerRecord<String, String>> published = TestKafka.read(Topics.SUBSCRIPTION,
                 record -> "acct_life".equals(record.key()), 2, Duration.ofSeconds(30));
 
         assertThat(published).extracting(record -> TestKafka.header(record, CloudEventHeaders.TYPE))
                 .containsExactly("subscription.trial_started.v1", "subscription.activated.v1");
+        published.forEach(record -> assertThat(EventContract.violations(TestKafka.header(record, CloudEventHeaders.TYPE),
+                record.value())).isEmpty());
+    }
+
+    @Test
+    void everyLifecycleTransitionIsPublishedInOrderAndMatchesItsSchema() {
+        Instant t0 = Instant.now().minusSeconds(600);
+        sendBilling("acct_all", "community", "trialing", t0);
+        sendBilling("acct_all", "community", "active", t0.plusSeconds(10));
+        sendBilling("acct_all", "starter", "active", t0.plusSeconds(20));
+        sendBilling("acct_all", "starter", "past_due", t0.plusSeconds(30));
+        sendBilling("acct_all", "starter", "paused", t0.plusSeconds(40));
+        sendBilling("acct_all", "starter", "canceled", t0.plusSeconds(50));
+
+        List<ConsumerRecord<String, String>> published = TestKafka.read(Topics.SUBSCRIPTION,
+                record -> "acct_all".equals(record.key()), 6, Duration.ofSeconds(30));
+
+        assertThat(published).extracting(record -> TestKafka.header(record, CloudEventHeaders.TYPE)).containsExactly(
+                "subscription.trial_started.v1", "subscription.activated.v1", "subscription.plan_changed.v1",
+                "subscription.past_due.v1", "subscription.paused.v1", "subscription.canceled.v1");
         published.forEach(record -> assertThat(EventContract.violations(TestKafka.header(record, CloudEventHeaders.TYPE),
                 record.value())).isEmpty());
     }
@@ -72,13 +92,13 @@ class BillingEventsToLifecycleEventsTest {
                 record -> id.equals(TestKafka.header(record, CloudEventHeaders.ID)), 1, Duration.ofSeconds(30))).hasSize(1);
     }
 
-    private static void sendBilling(String account, String status, Instant at) {
+    private static void sendBilling(String account, String plan, String status, Instant at) {
         String body = """
                 {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","stripeSubscriptionId":"sub_%s",
-                 "stripeCustomerId":"cus_%s","planId":"community","priceId":"price_community_monthly_usd","billingInterval":"month",
+                 "stripeCustomerId":"cus_%s","planId":"%s","priceId":"price_community_monthly_usd","billingInterval":"month",
                  "status":"%s","trialStart":"%s","trialEnd":"%s","currentPeriodEnd":"%s","cancelAtPeriodEnd":false,
                  "amountMinor":2000,"currency":"usd","customerEmail":"life@example.com"}"""
-                .formatted(UUID.randomUUID(), account, at, status, account, account, status, at, at.plus(Duration.ofDays(14)),
+                .formatted(UUID.randomUUID(), account, at, status, account, account, plan, status, at, at.plus(Duration.ofDays(14)),
                         at.plus(Duration.ofDays(14)));
         TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(UUID.randomUUID().toString(), "/tollgate/billing-service",
                 "billing.subscription.changed.v1", at, account));
