@@ -29,6 +29,7 @@ import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
 import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.test.FreePorts;
 import dev.tollgate.platform.test.TestKafka;
 
 /** The service behind the gateway (here a WireMock) sees only the verified caller, never what the client claimed. */
@@ -49,6 +50,7 @@ class IdentityForwardingTest {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("TOLLGATE_SUBSCRIPTION_URL", SERVICE::baseUrl);
+        registry.add("TOLLGATE_BILLING_URL", () -> "http://localhost:" + FreePorts.next());
     }
 
     @AfterAll
@@ -87,6 +89,17 @@ class IdentityForwardingTest {
         String token = issuer.mint("user_3", "acct_real", null, List.of(), Duration.ofSeconds(-120)).token();
 
         assertThat(get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aServiceThatIsDownIsAServiceUnavailableProblem() throws Exception {
+        String token = issuer.mint("user_4", "acct_real", null, List.of(), Duration.ofMinutes(5)).token();
+
+        HttpResponse<String> response = get("/api/billing/plans", Map.of("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("/api/billing/plans is not reachable");
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

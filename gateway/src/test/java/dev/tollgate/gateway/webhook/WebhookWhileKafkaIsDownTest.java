@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.tollgate.gateway.GatewayApplication;
-import dev.tollgate.platform.test.StandaloneKafka;
+import dev.tollgate.platform.test.FreePorts;
 
 /** Never 200 without durability: when no broker acknowledges, Stripe is told to retry. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -29,7 +29,7 @@ class WebhookWhileKafkaIsDownTest {
 
     @DynamicPropertySource
     static void brokerNobodyAnswersAt(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + StandaloneKafka.freePort());
+        registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + FreePorts.next());
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ public final class StandaloneKafka implements AutoCloseable {
 
     public StandaloneKafka(int port, Path logDir) {
         this.port = port;
-        int controllerPort = freePort();
+        int controllerPort = FreePorts.next();
         config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
@@ -50,14 +49,6 @@ public final class StandaloneKafka implements AutoCloseable {
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "true");
         format(logDir);
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String bootstrapServers() {

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.tollgate.platform.data.inbox.Inbox;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.test.FreePorts;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.StandaloneKafka;
 import dev.tollgate.platform.test.TestKafka;
@@ -44,7 +45,7 @@ import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 @ContextConfiguration(initializers = OutboxSurvivesBrokerOutageTest.BrokerThatIsDown.class)
 class OutboxSurvivesBrokerOutageTest {
 
-    static final StandaloneKafka KAFKA = new StandaloneKafka(StandaloneKafka.freePort(), tempDir());
+    static final StandaloneKafka KAFKA = new StandaloneKafka(FreePorts.next(), tempDir());
 
     @Autowired
     SubscriptionRecorder recorder;

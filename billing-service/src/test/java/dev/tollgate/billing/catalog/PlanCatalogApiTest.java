@@ -1,0 +1,57 @@
+package dev.tollgate.billing.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.tollgate.billing.BillingApplication;
+import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.test.RealInfrastructure;
+import dev.tollgate.platform.test.SignedCaller;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(classes = BillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + BillingApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class PlanCatalogApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentitySigner signer;
+    @Autowired
+    PlanCatalog catalog;
+
+    @Test
+    void thePricingPageGetsTheCommunityEditionInMinorUnitsForEveryCurrency() {
+        HttpResponse<String> response = SignedCaller.get(port, "/api/billing/plans",
+                signer.sign(new CallerIdentity("user_1", "acct_1", null, List.of())));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode community = JsonMapper.builder().build().readTree(response.body()).path(0);
+        assertThat(community.path("id").asString()).isEqualTo("community");
+        assertThat(community.path("name").asString()).isEqualTo("Community Edition");
+        assertThat(community.path("prices").findValuesAsString("amountMinor")).containsExactly("2000", "20000", "18000");
+        assertThat(community.path("prices").findValuesAsString("currency")).containsExactly("usd", "usd", "clp");
+        assertThat(community.path("prices").findValuesAsString("trialDays")).containsOnly("14");
+    }
+
+    @Test
+    void aStripePriceLeadsToItsPlan() {
+        assertThat(catalog.byPrice("price_community_annual_usd")).hasValueSatisfying(priced -> {
+            assertThat(priced.planId()).isEqualTo("community");
+            assertThat(priced.price().interval()).isEqualTo("year");
+            assertThat(priced.price().amountMinor()).isEqualTo(20_000);
+        });
+        assertThat(catalog.byPrice("price_unknown")).isEmpty();
+    }
+}
