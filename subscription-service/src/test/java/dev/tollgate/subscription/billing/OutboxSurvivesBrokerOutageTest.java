@@ -23,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.outbox.OutboxConfiguration;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.FreePorts;
@@ -33,6 +34,7 @@ import dev.tollgate.subscription.SubscriptionApplication;
 import dev.tollgate.subscription.api.Subscriptions;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** The transactional outbox: a broker outage neither blocks nor loses a state change's event. */
 @SpringBootTest(classes = SubscriptionApplication.class, properties = {
@@ -57,6 +59,8 @@ class OutboxSurvivesBrokerOutageTest {
     JdbcClient jdbc;
     @Autowired
     Inbox inbox;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterAll
     static void stopBroker() {
@@ -73,10 +77,12 @@ class OutboxSurvivesBrokerOutageTest {
         assertThat(subscriptions.currentOf("acct_outage")).hasValueSatisfying(
                 state -> assertThat(state.status()).isEqualTo(SubscriptionStatus.TRIALING));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> incompletePublications() == 1);
+        assertThat(meters.get(OutboxConfiguration.PENDING_METRIC).gauge().value()).isEqualTo(1.0);
 
         KAFKA.start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> incompletePublications() == 0);
+        assertThat(meters.get(OutboxConfiguration.PENDING_METRIC).gauge().value()).isZero();
         List<ConsumerRecord<String, String>> delivered = TestKafka.read(KAFKA.bootstrapServers(), Topics.SUBSCRIPTION,
                 record -> "acct_outage".equals(record.key()), 5, Duration.ofSeconds(5));
         assertThat(delivered).isNotEmpty().allSatisfy(record -> assertThat(TestKafka.header(record, CloudEventHeaders.TYPE))

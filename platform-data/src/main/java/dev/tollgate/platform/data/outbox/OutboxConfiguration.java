@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -13,9 +14,11 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.util.Assert;
 
 import dev.tollgate.platform.events.DomainEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @EnableScheduling
 @EnableConfigurationProperties(OutboxSettings.class)
 public class OutboxConfiguration {
@@ -51,6 +54,17 @@ public class OutboxConfiguration {
                     + " but names no topic; set tollgate.outbox.topic");
         }
         return settings.topic();
+    }
+
+    public static final String PENDING_METRIC = "tollgate.outbox.pending";
+
+    /** Events committed but not yet acknowledged by Kafka: zero in a healthy service, growing while the broker is away. */
+    @Bean
+    MeterBinder outboxPendingGauge(JdbcClient jdbc) {
+        return registry -> Gauge.builder(PENDING_METRIC, () -> jdbc
+                        .sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single())
+                .description("Domain events stored by the outbox and not yet acknowledged by Kafka")
+                .register(registry);
     }
 
     /** Sends again what the broker did not acknowledge, e.g. while it was down; consumers drop duplicates by ce_id. */
