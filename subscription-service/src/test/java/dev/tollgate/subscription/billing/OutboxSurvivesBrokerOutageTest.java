@@ -83,6 +83,8 @@ class OutboxSurvivesBrokerOutageTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> incompletePublications() == 0);
         assertThat(meters.get(OutboxConfiguration.PENDING_METRIC).gauge().value()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single())
+                .as("acknowledged publications are deleted, not kept forever").isZero();
         List<ConsumerRecord<String, String>> delivered = TestKafka.read(KAFKA.bootstrapServers(), Topics.SUBSCRIPTION,
                 record -> "acct_outage".equals(record.key()), 5, Duration.ofSeconds(5));
         assertThat(delivered).isNotEmpty().allSatisfy(record -> assertThat(TestKafka.header(record, CloudEventHeaders.TYPE))

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxSettings.class)
 public class OutboxConfiguration {
 
+    public static final String PENDING_METRIC = "tollgate.outbox.pending";
+
     private static final Logger log = LoggerFactory.getLogger(OutboxConfiguration.class);
 
     @Bean
@@ -55,8 +57,6 @@ public class OutboxConfiguration {
         }
         return settings.topic();
     }
-
-    public static final String PENDING_METRIC = "tollgate.outbox.pending";
 
     /** Events committed but not yet acknowledged by Kafka: zero in a healthy service, growing while the broker is away. */
     @Bean
