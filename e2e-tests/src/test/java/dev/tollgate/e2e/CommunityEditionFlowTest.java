@@ -143,6 +143,21 @@ class CommunityEditionFlowTest {
         assertThat(forged.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void operatorsSeeReadinessAndWebhookCountersOnThePrometheusEndpoint() throws Exception {
+        String irrelevant = StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_ops_plan", "plan.created",
+                Instant.now().getEpochSecond(), StripeWebhooks.fixture("plan")));
+        deliver(irrelevant);
+
+        HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"UP\"");
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("tollgate_stripe_webhooks_accepted_total\\{[^}]*type=\"plan.created\"[^}]*\\} 1\\.0");
+    }
+
     private void awaitActive(Customer customer) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(api(customer, "/api/subscriptions/me").path("status").asString()).isEqualTo("active");
