@@ -39,17 +39,18 @@ public class SubscriptionSync {
      */
     public boolean apply(StripeEvent event) {
         StripeSubscription subscription = StripeSubscription.from(event.object());
+        // First, because late and repeated events are common and need neither the account nor Stripe's API.
+        if (isStale(subscription.id(), event.created())) {
+            log.info("Ignoring Stripe event {} ({}): subscription {} already has a newer state", event.id(), event.type(),
+                    subscription.id());
+            return true;
+        }
         Optional<CustomerLink> link = customers.resolve(subscription.customerId(), subscription.metadata());
         if (link.isEmpty()) {
             return false;
         }
         PlanCatalog.PricedPlan plan = catalog.byPrice(subscription.priceId())
                 .orElseThrow(() -> new UnknownPriceException(subscription.id(), subscription.priceId()));
-        if (isStale(subscription.id(), event.created())) {
-            log.info("Ignoring Stripe event {} ({}): subscription {} already has a newer state", event.id(), event.type(),
-                    subscription.id());
-            return true;
-        }
         save(subscription, link.get(), plan, event);
         events.publishEvent(new SubscriptionChanged(UUID.randomUUID(), link.get().accountId(), event.created(), event.id(),
                 subscription.id(), subscription.customerId(), plan.planId(), subscription.priceId(),

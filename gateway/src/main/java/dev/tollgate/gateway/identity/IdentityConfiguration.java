@@ -4,6 +4,8 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,18 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
+    /** Only where enabled: a production gateway holds no key that can mint tokens. */
     @Bean
+    @ConditionalOnProperty(name = "tollgate.gateway.jwt.dev-issuer-enabled", havingValue = "true")
     DevTokenIssuer devTokenIssuer(JwtSettings settings, Clock clock) {
         return new DevTokenIssuer(settings.issuer(), settings.accountClaim(), clock);
     }
 
     @Bean
-    JwtVerifier jwtVerifier(JwtSettings settings, DevTokenIssuer devIssuer) throws MalformedURLException {
+    JwtVerifier jwtVerifier(JwtSettings settings, ObjectProvider<DevTokenIssuer> devIssuer) throws MalformedURLException {
         JWKSource<SecurityContext> keys;
         if (settings.jwksUrl() != null && !settings.jwksUrl().isBlank()) {
             keys = JWKSourceBuilder.create(URI.create(settings.jwksUrl()).toURL()).retrying(true).build();
         } else if (settings.devIssuerEnabled()) {
-            keys = new ImmutableJWKSet<>(devIssuer.publicKeys());
+            keys = new ImmutableJWKSet<>(devIssuer.getObject().publicKeys());
         } else {
             throw new IllegalStateException("Set tollgate.gateway.jwt.jwks-url (env TOLLGATE_JWT_JWKS_URL) to your identity "
                     + "provider's JWKS URL, or enable the development issuer with TOLLGATE_DEV_ISSUER_ENABLED=true.");
