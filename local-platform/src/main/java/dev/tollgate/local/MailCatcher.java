@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -45,8 +46,8 @@ final class MailCatcher {
             try {
                 html.append("<article style='border-top:1px solid #ccc;padding:1em 0'><b>")
                         .append(escape(message.getSubject())).append("</b><br>To: ")
-                        .append(escape(String.join(", ", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())))
-                        .append("<br>From: ").append(escape(java.util.Arrays.toString(message.getFrom())))
+                        .append(escape(String.join(", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())))
+                        .append("<br>From: ").append(escape(Arrays.toString(message.getFrom())))
                         .append("<pre style='white-space:pre-wrap'>").append(escape(GreenMailUtil.getBody(message)))
                         .append("</pre></article>");
             } catch (Exception e) {

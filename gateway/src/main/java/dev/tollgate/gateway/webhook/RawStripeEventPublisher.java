@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ class RawStripeEventPublisher {
         String customer = StripeCustomers.customerOf(event);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.STRIPE_WEBHOOKS, customer, payload);
         CloudEventHeaders.of(event.getId(), SOURCE, TYPE_PREFIX + event.getType(), Instant.ofEpochSecond(event.getCreated()),
-                customer).forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                customer).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             kafka.send(record).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             meters.counter("tollgate.stripe.webhooks.accepted", "type", event.getType()).increment();

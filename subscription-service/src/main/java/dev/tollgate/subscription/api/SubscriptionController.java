@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.web.ApiProblem;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
+import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 
 @RestController
 class SubscriptionController {
@@ -40,7 +41,7 @@ class SubscriptionController {
 
         static SubscriptionView of(SubscriptionState state, Instant now) {
             Long daysLeft = null;
-            if (state.status() == dev.tollgate.subscription.lifecycle.SubscriptionStatus.TRIALING && state.trialEnd() != null) {
+            if (state.status() == SubscriptionStatus.TRIALING && state.trialEnd() != null) {
                 Duration left = Duration.between(now, state.trialEnd());
                 daysLeft = left.isNegative() ? 0 : (left.toHours() + 23) / 24;
             }
