@@ -43,7 +43,6 @@ final class TollgatePlatform implements AutoCloseable {
         gateway.put("tollgate.gateway.jwt.dev-issuer-enabled", true);
         gateway.put("tollgate.stripe.webhook.secret", WEBHOOK_SECRET);
         ports.forEach((service, port) -> gateway.put("TOLLGATE_" + service.toUpperCase() + "_URL", "http://127.0.0.1:" + port));
-        gateway.put("spring.flyway.locations", "classpath:db/platform");
         gatewayPort = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, gateway);
     }
 

@@ -1,14 +1,9 @@
 package dev.tollgate.platform.kafka;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -28,18 +23,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class KafkaPlatformConfiguration {
 
     public static final String DEAD_LETTERED_METRIC = "tollgate.events.dead.lettered";
-
-    /** Every Tollgate topic and its dead-letter topic; KafkaAdmin creates the missing ones at start-up. */
-    @Bean
-    KafkaAdmin.NewTopics tollgateTopics(KafkaSettings settings) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : List.of(Topics.STRIPE_WEBHOOKS, Topics.BILLING, Topics.SUBSCRIPTION, Topics.ENTITLEMENT,
-                Topics.COMMUNITY, Topics.TICKET)) {
-            topics.add(new NewTopic(topic, settings.partitions(), settings.replicationFactor()));
-            topics.add(new NewTopic(Topics.deadLetterOf(topic), settings.partitions(), settings.replicationFactor()));
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-    }
 
     /**
      * Headers travel as plain UTF-8 strings. Spring's default JSON header mapper would add a

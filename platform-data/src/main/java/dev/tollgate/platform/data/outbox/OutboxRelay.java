@@ -1,0 +1,220 @@
+package dev.tollgate.platform.data.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.util.ClassUtils;
+
+import dev.tollgate.platform.events.DomainEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Sends the outbox's publications to Kafka, per account, strictly in the account's commit order.
+ * <p>
+ * Why our own relay on Modulith's table rather than Modulith's externalizer or another outbox
+ * library: Modulith 2.0 sends each publication from its own after-commit task, so two commits of
+ * one account race (its only remedy, {@code serializeExternalization}, is one global send at a
+ * time), and its resubmission re-invokes publications one by one, unordered, without a lock.
+ * namastack-outbox (1.6 on Maven Central) does order per key across instances, but it replaces
+ * the publishing API, the table and the retry model with its own handler records and brings a
+ * Kotlin runtime; the ordering we need is a few SQL statements on the table we already have.
+ * <p>
+ * How: an account (the Kafka key) is sent by one drainer at a time across all replicas, the
+ * holder of a PostgreSQL session advisory lock on the account. The drainer sends the account's
+ * rows in {@code publication_seq} order, one at a time, waiting for each acknowledgement before
+ * deleting the row and sending the next; at the first failure it stops that account, marks the
+ * row {@code FAILED} and leaves it for a retry with exponential backoff, so no later event of the
+ * account can overtake it. Other accounts go on in parallel, up to {@code max-in-flight} per
+ * replica. A replica that dies lets go of its locks with its connections; its rows are sent by
+ * the {@link OutboxResubmission} sweep. A send whose acknowledgement is lost is sent again
+ * (at least once); consumers drop the duplicate by {@code ce_id}.
+ */
+public class OutboxRelay implements DisposableBean {
+
+    /** First key of the session advisory lock held while an account's publications are sent (second key: the account). */
+    static final int SEND_LOCK = 0x7011_0002;
+
+    public static final String FAILED_SENDS_METRIC = "tollgate.outbox.send.failures";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DataSource dataSource;
+    private final KafkaOperations<Object, Object> kafka;
+    private final EventSerializer events;
+    private final DomainEventSerializer wire;
+    private final OutboxSettings settings;
+    private final Counter failedSends;
+    private final ThreadPoolExecutor senders;
+    /** Accounts waiting for a sender thread, so a burst for one account queues it once. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Accounts whose last send failed here, and when they may be tried again. */
+    private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public OutboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
+            DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.kafka = kafka;
+        this.events = events;
+        this.wire = wire;
+        this.settings = settings;
+        this.failedSends = Counter.builder(FAILED_SENDS_METRIC)
+                .description("Outbox sends Kafka did not acknowledge; each holds its account back until a retry succeeds")
+                .register(meters);
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(settings.maxInFlight(), settings.maxInFlight(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "outbox-relay-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Asks for the account's outstanding publications to be sent; returns at once. */
+    public void nudge(String account) {
+        if (stopping || isCoolingDown(account)) {
+            return;
+        }
+        if (queued.add(account)) {
+            senders.execute(() -> {
+                queued.remove(account);
+                drain(account);
+            });
+        }
+    }
+
+    private boolean isCoolingDown(String account) {
+        Instant until = coolingDown.get(account);
+        return until != null && Instant.now().isBefore(until);
+    }
+
+    private void drain(String account) {
+        boolean sentEverything;
+        try (Connection session = dataSource.getConnection()) {
+            JdbcClient sql = JdbcClient.create(new JdbcTemplate(new SingleConnectionDataSource(session, true)));
+            if (!Boolean.TRUE.equals(sql.sql("SELECT pg_try_advisory_lock(?, hashtext(?))")
+                    .params(SEND_LOCK, account).query(Boolean.class).single())) {
+                // Another thread or replica is sending this account; it looks again after letting go.
+                return;
+            }
+            try {
+                sentEverything = sendInOrder(sql, account);
+            } finally {
+                sql.sql("SELECT pg_advisory_unlock(?, hashtext(?))").params(SEND_LOCK, account).query().listOfRows();
+            }
+            // A commit that found the lock taken just before we let go is ours to send.
+            if (sentEverything && hasOutstanding(sql, account)) {
+                nudge(account);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not send the outbox of account {}; the resubmission sweep tries again", account, e);
+        }
+    }
+
+    /** Returns true if the account has nothing left to send, false if it stopped at a failed send. */
+    private boolean sendInOrder(JdbcClient sql, String account) {
+        while (!stopping) {
+            List<Row> rows = sql.sql("""
+                    SELECT id, event_type, serialized_event FROM event_publication
+                    WHERE routing_key = ? AND listener_id = ? AND completion_date IS NULL
+                    ORDER BY publication_seq LIMIT 100""")
+                    .params(account, OutboxRecorder.LISTENER_ID)
+                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+            if (rows.isEmpty()) {
+                coolingDown.remove(account);
+                return true;
+            }
+            for (Row row : rows) {
+                try {
+                    send(account, row);
+                } catch (Exception e) {
+                    failedSends.increment();
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    int attempts = sql.sql("""
+                            UPDATE event_publication SET status = 'FAILED', completion_attempts = completion_attempts + 1,
+                                last_resubmission_date = clock_timestamp() WHERE id = ? RETURNING completion_attempts""")
+                            .param(row.id()).query(Integer.class).optional().orElse(2);
+                    Duration pause = backoff(attempts - 1);
+                    coolingDown.put(account, Instant.now().plus(pause));
+                    log.warn("Kafka did not acknowledge {} of account {}; holding the account's later events and "
+                            + "trying again in {}", row.id(), account, pause, e);
+                    return false;
+                }
+                // Acknowledged: the row is done; the outbox table holds only what Kafka is still owed.
+                sql.sql("DELETE FROM event_publication WHERE id = ?").param(row.id()).update();
+            }
+        }
+        return false;
+    }
+
+    private void send(String account, Row row) throws Exception {
+        Class<?> type = ClassUtils.forName(row.eventType(), getClass().getClassLoader());
+        DomainEvent event = (DomainEvent) events.deserialize(row.serializedEvent(), type);
+        var message = MessageBuilder.fromMessage(wire.toMessage(event))
+                .setHeader(KafkaHeaders.TOPIC, settings.topic())
+                .setHeader(KafkaHeaders.KEY, account)
+                .build();
+        try {
+            kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no acknowledgement within " + settings.sendTimeout());
+        }
+    }
+
+    /** The pause after the n-th consecutive failure: retry-backoff doubled per failure, at most max-retry-backoff. */
+    Duration backoff(int failures) {
+        long factor = 1L << Math.min(Math.max(failures - 1, 0), 30);
+        Duration pause = settings.retryBackoff().multipliedBy(factor);
+        return pause.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : pause;
+    }
+
+    private static boolean hasOutstanding(JdbcClient sql, String account) {
+        return sql.sql("""
+                SELECT EXISTS (SELECT 1 FROM event_publication
+                    WHERE routing_key = ? AND listener_id = ? AND completion_date IS NULL)""")
+                .params(account, OutboxRecorder.LISTENER_ID).query(Boolean.class).single();
+    }
+
+    /** Stops taking work and waits briefly for sends in flight; whatever is unsent stays in the table for the next start. */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        senders.shutdown();
+        if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+            senders.shutdownNow();
+        }
+    }
+
+    private record Row(UUID id, String eventType, String serializedEvent) {
+    }
+}
