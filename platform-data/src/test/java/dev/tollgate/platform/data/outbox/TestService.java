@@ -11,9 +11,9 @@ import dev.tollgate.platform.data.outbox.OutboxTestApplication.AccountService;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** One running instance (replica) of the miniature service. */
-final class TestService implements AutoCloseable {
+public final class TestService implements AutoCloseable {
 
-    static final String TOPIC = "tollgate.outbox-test.events";
+    public static final String TOPIC = "tollgate.outbox-test.events";
 
     private final ConfigurableApplicationContext context;
 
@@ -22,7 +22,7 @@ final class TestService implements AutoCloseable {
     }
 
     /** Starts an instance against {@code database} (from {@code RealInfrastructure.properties}) and {@code bootstrapServers}. */
-    static TestService start(Map<String, Object> database, String bootstrapServers, Map<String, Object> overrides) {
+    public static TestService start(Map<String, Object> database, String bootstrapServers, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("spring.config.name", OutboxTestApplication.CONFIG_NAME);
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
