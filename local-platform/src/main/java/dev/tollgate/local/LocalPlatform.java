@@ -141,6 +141,8 @@ public final class LocalPlatform {
         env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
         env.put("STRIPE_API_BASE", "http://localhost:" + STRIPE_STUB_PORT);
         env.put("TOLLGATE_DEV_ISSUER_ENABLED", "true");
+        // The single-broker laptop settings (one replica per topic, ...) live in the `local` profile.
+        env.put("SPRING_PROFILES_ACTIVE", "local");
         return builder.start();
     }
 

@@ -111,7 +111,11 @@ public class OutboxRelay implements DisposableBean {
 
     private boolean isCoolingDown(String account) {
         Instant until = coolingDown.get(account);
-        return until != null && Instant.now().isBefore(until);
+        if (until != null && !Instant.now().isBefore(until)) {
+            coolingDown.remove(account, until);
+            return false;
+        }
+        return until != null;
     }
 
     private void drain(String account) {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resubmitInterval how often one replica (holding the ShedLock lock) looks for accounts with publications still owed to Kafka
  * @param resubmitAfter how old an unacknowledged publication must be before that sweep sends it again
  *        (younger ones are being sent by the replica that committed them)
- * @param maxInFlight how many accounts this replica sends for at once; each account has at most one send in flight
+ * @param maxInFlight how many accounts this replica sends for at once (each holds a database connection while it
+ *        sends; keep it below the connection pool size); each account has at most one send in flight
  * @param retryBackoff the pause before an account whose send failed is tried again; it doubles per failure
  * @param maxRetryBackoff the longest such pause
  * @param sendTimeout how long to wait for the broker's acknowledgement before counting a send as failed
@@ -23,7 +24,7 @@ public record OutboxSettings(String topic, String source, Duration resubmitInter
     public OutboxSettings {
         resubmitInterval = resubmitInterval == null ? Duration.ofSeconds(10) : resubmitInterval;
         resubmitAfter = resubmitAfter == null ? Duration.ofSeconds(10) : resubmitAfter;
-        maxInFlight = maxInFlight == null ? 8 : maxInFlight;
+        maxInFlight = maxInFlight == null ? 4 : maxInFlight;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         maxRetryBackoff = maxRetryBackoff == null ? Duration.ofMinutes(1) : maxRetryBackoff;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(60) : sendTimeout;

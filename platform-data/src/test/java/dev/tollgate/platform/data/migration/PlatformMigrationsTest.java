@@ -50,8 +50,9 @@ class PlatformMigrationsTest {
         try (var service = TestService.start(database, TestKafka.bootstrapServers(), Map.of())) {
             assertThat(versions(jdbc, PlatformMigrations.HISTORY_TABLE)).containsExactly("0.2", "0.3");
             assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1");
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.read(TestService.TOPIC,
-                    record -> "acct_legacy".equals(record.key()), 1, Duration.ofSeconds(2)).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.pending() == 0);
+            assertThat(TestKafka.read(TestService.TOPIC, record -> "acct_legacy".equals(record.key()), 1,
+                    Duration.ofSeconds(30))).hasSize(1);
         }
     }
 

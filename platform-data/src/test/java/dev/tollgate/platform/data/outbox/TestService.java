@@ -47,7 +47,7 @@ public final class TestService implements AutoCloseable {
         return context.getBean(JdbcClient.class);
     }
 
-    long pending() {
+    public long pending() {
         return jdbc().sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
     }
 
