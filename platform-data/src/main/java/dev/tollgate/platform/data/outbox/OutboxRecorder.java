@@ -23,8 +23,8 @@ class OutboxRecorder {
     /** The {@code listener_id} of the outbox's publications; stable, because rows outlive releases. */
     static final String LISTENER_ID = "tollgate.outbox.kafka";
 
-    /** First key of the advisory lock an account's publishing transactions queue on (second key: the account). */
-    static final int PUBLISH_LOCK = 0x7011_0001;
+    /** The advisory lock an account's publishing transactions queue on: a 64-bit hash of this prefix and the account. */
+    static final String PUBLISH_LOCK = "tollgate-outbox-publish:";
 
     private final JdbcClient jdbc;
     private final EventSerializer events;
@@ -48,7 +48,7 @@ class OutboxRecorder {
         // Held until this transaction ends: a second transaction publishing for the same account
         // waits here, so its row gets a later publication_seq exactly when it commits later, and
         // the relay's order (publication_seq) is the account's commit order.
-        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(PUBLISH_LOCK, account).query().listOfRows();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(PUBLISH_LOCK + account).query().listOfRows();
         jdbc.sql("""
                 INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
                     status, completion_attempts, last_resubmission_date, routing_key)

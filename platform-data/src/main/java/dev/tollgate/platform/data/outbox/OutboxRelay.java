@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,8 +58,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class OutboxRelay implements DisposableBean {
 
-    /** First key of the session advisory lock held while an account's publications are sent (second key: the account). */
-    static final int SEND_LOCK = 0x7011_0002;
+    /**
+     * The session advisory lock held while an account's publications are sent: a 64-bit hash of
+     * this prefix and the account, so two accounts practically never share a lock.
+     */
+    static final String SEND_LOCK = "tollgate-outbox-send:";
 
     public static final String FAILED_SENDS_METRIC = "tollgate.outbox.send.failures";
 
@@ -102,10 +106,15 @@ public class OutboxRelay implements DisposableBean {
             return;
         }
         if (queued.add(account)) {
-            senders.execute(() -> {
+            try {
+                senders.execute(() -> {
+                    queued.remove(account);
+                    drain(account);
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                // The row stays in the table; the next start sends it.
                 queued.remove(account);
-                drain(account);
-            });
+            }
         }
     }
 
@@ -122,15 +131,15 @@ public class OutboxRelay implements DisposableBean {
         boolean sentEverything;
         try (Connection session = dataSource.getConnection()) {
             JdbcClient sql = JdbcClient.create(new JdbcTemplate(new SingleConnectionDataSource(session, true)));
-            if (!Boolean.TRUE.equals(sql.sql("SELECT pg_try_advisory_lock(?, hashtext(?))")
-                    .params(SEND_LOCK, account).query(Boolean.class).single())) {
+            if (!Boolean.TRUE.equals(sql.sql("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")
+                    .param(SEND_LOCK + account).query(Boolean.class).single())) {
                 // Another thread or replica is sending this account; it looks again after letting go.
                 return;
             }
             try {
                 sentEverything = sendInOrder(sql, account);
             } finally {
-                sql.sql("SELECT pg_advisory_unlock(?, hashtext(?))").params(SEND_LOCK, account).query().listOfRows();
+                sql.sql("SELECT pg_advisory_unlock(hashtextextended(?, 0))").param(SEND_LOCK + account).query().listOfRows();
             }
             // A commit that found the lock taken just before we let go is ours to send.
             if (sentEverything && hasOutstanding(sql, account)) {

@@ -97,8 +97,8 @@ class TwoReplicasShareOneOutboxTest {
     private static Integer sendLockHolder(String account) {
         return first.jdbc().sql("""
                 SELECT l.pid FROM pg_locks l
-                WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid
-                  AND l.objid = (hashtext(?)::bigint & x'ffffffff'::bigint)::oid AND l.objsubid = 2""")
-                .params(OutboxRelay.SEND_LOCK, account).query(Integer.class).optional().orElse(null);
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                  AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(?, 0)""")
+                .param(OutboxRelay.SEND_LOCK + account).query(Integer.class).optional().orElse(null);
     }
 }
