@@ -1,0 +1,39 @@
+package dev.tollgate.platform.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Which required secrets are missing or still development values; pure, so it is tested without Spring. */
+public final class SecretsCheck {
+
+    private SecretsCheck() {
+    }
+
+    /**
+     * @param value a property's value in the running configuration (null or blank when unset)
+     * @param developmentValue the value the {@code local} profile gives the property, if any
+     * @return one line per problem, naming the variable to set; empty when every secret is fine
+     */
+    public static List<String> problems(List<RequiredSecret> required, Function<String, String> value,
+            Function<String, String> developmentValue) {
+        List<String> problems = new ArrayList<>();
+        for (RequiredSecret secret : required) {
+            if (secret.when() != null && !secret.when().isBlank() && isBlank(value.apply(secret.when()))) {
+                continue;
+            }
+            String actual = value.apply(secret.property());
+            if (isBlank(actual)) {
+                problems.add(secret.env() + " is not set (" + secret.property() + ")");
+            } else if (actual.equals(developmentValue.apply(secret.property()))) {
+                problems.add(secret.env() + " holds the public development value of the 'local' profile (" + secret.property()
+                        + "); set a secret of your own");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
