@@ -3,9 +3,14 @@ package dev.tollgate.platform.secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Which required secrets are missing or still development values; pure, so it is tested without Spring. */
 public final class SecretsCheck {
+
+    /** Base64url runs this long in a development value are key bytes (an Ed25519 key is 43 characters). */
+    private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9_-]{40,}");
 
     private SecretsCheck() {
     }
@@ -25,12 +30,32 @@ public final class SecretsCheck {
             String actual = value.apply(secret.property());
             if (isBlank(actual)) {
                 problems.add(secret.env() + " is not set (" + secret.property() + ")");
-            } else if (actual.equals(developmentValue.apply(secret.property()))) {
+            } else if (isDevelopmentValue(actual, developmentValue.apply(secret.property()))) {
                 problems.add(secret.env() + " holds the public development value of the 'local' profile (" + secret.property()
                         + "); set a secret of your own");
             }
         }
         return problems;
+    }
+
+    /**
+     * The development value itself, or a value that carries its key material: a JWKS that lists the
+     * public development key next to a real one would still accept tokens anyone can sign.
+     */
+    static boolean isDevelopmentValue(String actual, String development) {
+        if (development == null) {
+            return false;
+        }
+        if (actual.equals(development)) {
+            return true;
+        }
+        Matcher keyMaterial = KEY_MATERIAL.matcher(development);
+        while (keyMaterial.find()) {
+            if (actual.contains(keyMaterial.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(String value) {

@@ -29,6 +29,20 @@ class SecretsCheckTest {
     }
 
     @Test
+    void aJwksThatStillListsTheDevelopmentKeyNextToARealOneIsRefused() {
+        String development = RequiredSecretsEnvironmentPostProcessor.developmentValues().get("tollgate.identity.jwks");
+        String developmentKey = development.substring(development.indexOf("[") + 1, development.lastIndexOf("]"));
+        String mixed = "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"prod\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"},"
+                + developmentKey + "]}";
+        List<RequiredSecret> jwks = List.of(new RequiredSecret("tollgate.identity.jwks", "TOLLGATE_INTERNAL_JWKS", null));
+
+        assertThat(SecretsCheck.problems(jwks, Map.of("tollgate.identity.jwks", mixed)::get,
+                RequiredSecretsEnvironmentPostProcessor.developmentValues()::get))
+                .singleElement().asString().startsWith("TOLLGATE_INTERNAL_JWKS holds the public development value");
+        assertThat(SecretsCheck.isDevelopmentValue("whsec_something_else", "whsec_local_development_secret")).isFalse();
+    }
+
+    @Test
     void aConditionalSecretIsNeededOnlyWhenItsConditionHasAValue() {
         Map<String, String> withoutSmtpUser = Map.of("spring.datasource.password", "s3cret-db");
         Map<String, String> withSmtpUser = Map.of("spring.datasource.password", "s3cret-db", "spring.mail.username", "mailer");
