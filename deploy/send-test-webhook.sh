@@ -3,7 +3,8 @@
 # Tollgate, then shows the account's entitlements through the gateway. Needs curl and openssl.
 set -euo pipefail
 GATEWAY=${GATEWAY:-http://localhost:8080}
-SECRET=${STRIPE_WEBHOOK_SECRET:-whsec_local_development_secret}
+# The local run's secret (development only), or STRIPE_WEBHOOK_SECRET when set.
+SECRET=$("$(dirname "$0")/../tollgate" webhook-secret)
 ACCOUNT=${1:-acct_demo}
 NOW=$(date +%s)
 TRIAL_END=$((NOW + 14 * 86400))

@@ -53,6 +53,8 @@ final class TollgatePlatform implements AutoCloseable {
     private int start(Class<?> application, String configName, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.config.name", configName);
+        // Development keys and secrets (tollgate-local.yml); SecretsAtStartupTest starts processes without them.
+        properties.put("spring.profiles.active", "local");
         properties.put("server.port", 0);
         properties.put("tollgate.outbox.resubmit-interval", "2s");
         properties.put("tollgate.outbox.resubmit-after", "2s");

@@ -93,6 +93,7 @@ public final class LocalPlatform {
                 Tollgate is up.
                   Gateway (API, webhooks)  http://localhost:8080   (/api/**, POST /webhooks/stripe, POST /dev/tokens)
                   Metrics                  http://localhost:8080/actuator/prometheus (every service: /actuator/prometheus)
+                  Webhook secret           ./tollgate webhook-secret (development only)
                   Mail                     http://localhost:%d
                   Kafka                    %s
                   Logs                     .run/logs/
@@ -135,14 +136,12 @@ public final class LocalPlatform {
         env.put("PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("DATABASE_URL", "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/" + database(service));
+        // The development values of tollgate-local.yml: database password, webhook secret, identity keys, dev issuer on.
+        env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("DATABASE_USERNAME", "postgres");
-        env.put("DATABASE_PASSWORD", "postgres");
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
         env.put("STRIPE_API_BASE", "http://localhost:" + STRIPE_STUB_PORT);
-        env.put("TOLLGATE_DEV_ISSUER_ENABLED", "true");
-        // The single-broker laptop settings (one replica per topic, ...) live in the `local` profile.
-        env.put("SPRING_PROFILES_ACTIVE", "local");
         return builder.start();
     }
 

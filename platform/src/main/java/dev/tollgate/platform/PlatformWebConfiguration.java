@@ -3,18 +3,25 @@ package dev.tollgate.platform;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.tollgate.platform.identity.CallerIdentityArgumentResolver;
 import dev.tollgate.platform.identity.IdentitySettings;
-import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.identity.InternalIdentityFilter;
+import dev.tollgate.platform.identity.InternalTokenVerifier;
 import dev.tollgate.platform.web.ProblemDetailsAdvice;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every Tollgate web process gets: a clock, verified caller identity and problem-detail errors. */
 @AutoConfiguration
@@ -29,22 +36,44 @@ public class PlatformWebConfiguration {
     }
 
     @Bean
-    IdentitySigner identitySigner(IdentitySettings settings, Clock clock) {
-        return new IdentitySigner(settings.secret(), settings.maxAge(), clock);
-    }
-
-    @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
 
     @Bean
-    WebMvcConfigurer callerIdentityResolver(IdentitySigner signer) {
+    WebMvcConfigurer callerIdentityResolver() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerIdentityArgumentResolver(signer));
+                resolvers.add(new CallerIdentityArgumentResolver());
             }
         };
+    }
+
+    /** A service's guard; off only in the gateway ({@code tollgate.identity.enforce=false}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tollgate.identity.enforce", havingValue = "true", matchIfMissing = true)
+    static class InternalIdentity {
+
+        @Bean
+        InternalTokenVerifier internalTokenVerifier(IdentitySettings settings, Clock clock,
+                @Value("${spring.application.name}") String serviceName) {
+            if (settings.jwks() == null || settings.jwks().isBlank()) {
+                throw new IllegalStateException("Set " + IdentitySettings.JWKS_VARIABLE
+                        + " to the gateway's public JWKS (tollgate.identity.jwks); see the README, Identity.");
+            }
+            return InternalTokenVerifier.fromJwks(settings.jwks(), serviceName, settings.clockSkew(), clock,
+                    IdentitySettings.JWKS_VARIABLE);
+        }
+
+        @Bean
+        FilterRegistrationBean<InternalIdentityFilter> internalIdentityFilter(InternalTokenVerifier verifier,
+                IdentitySettings settings, JsonMapper json) {
+            FilterRegistrationBean<InternalIdentityFilter> registration = new FilterRegistrationBean<>(
+                    new InternalIdentityFilter(verifier, settings.publicPaths(), json));
+            // Before anything that could read the body or run a controller.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
     }
 }

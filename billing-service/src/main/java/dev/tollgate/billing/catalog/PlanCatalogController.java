@@ -6,9 +6,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.tollgate.platform.identity.CallerIdentity;
-
-/** What a pricing page shows: every plan with its prices. */
+/** What a pricing page shows: every plan with its prices. Public (billing-service.yml, tollgate.identity.public-paths). */
 @RestController
 class PlanCatalogController {
 
@@ -19,7 +17,7 @@ class PlanCatalogController {
     }
 
     @GetMapping("/api/billing/plans")
-    List<PlanView> plans(CallerIdentity caller) {
+    List<PlanView> plans() {
         return catalog.plans().entrySet().stream()
                 .map(plan -> new PlanView(plan.getKey(), plan.getValue().name(), plan.getValue().prices()))
                 .sorted(Comparator.comparing(PlanView::id))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,6 @@ import org.springframework.test.context.ContextConfiguration;
 
 import dev.tollgate.billing.BillingApplication;
 import dev.tollgate.platform.identity.CallerIdentity;
-import dev.tollgate.platform.identity.IdentitySigner;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.SignedCaller;
 import tools.jackson.databind.JsonNode;
@@ -27,14 +27,11 @@ class PlanCatalogApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    IdentitySigner signer;
-    @Autowired
     PlanCatalog catalog;
 
     @Test
-    void thePricingPageGetsTheCommunityEditionInMinorUnitsForEveryCurrency() {
-        HttpResponse<String> response = SignedCaller.get(port, "/api/billing/plans",
-                signer.sign(new CallerIdentity("user_1", "acct_1", null, List.of())));
+    void thePricingPageGetsTheCommunityEditionInMinorUnitsForEveryCurrencyWithoutACaller() {
+        HttpResponse<String> response = SignedCaller.get(port, "/api/billing/plans", Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode community = JsonMapper.builder().build().readTree(response.body()).path(0);
@@ -43,6 +40,16 @@ class PlanCatalogApiTest {
         assertThat(community.path("prices").findValuesAsString("amountMinor")).containsExactly("2000", "20000", "18000");
         assertThat(community.path("prices").findValuesAsString("currency")).containsExactly("usd", "usd", "clp");
         assertThat(community.path("prices").findValuesAsString("trialDays")).containsOnly("14");
+    }
+
+    @Test
+    void everyOtherBillingPathNeedsTheGatewaysIdentityForBilling() {
+        CallerIdentity caller = new CallerIdentity("user_1", "acct_1", null, List.of("owner"));
+
+        assertThat(SignedCaller.get(port, "/api/billing/invoices", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(SignedCaller.get(port, "/api/billing/plans", caller, "entitlement-service").statusCode()).isEqualTo(401);
+        assertThat(SignedCaller.get(port, "/api/billing/plans", caller, "billing-service").statusCode()).isEqualTo(200);
+        assertThat(SignedCaller.get(port, "/api/billing/invoices", caller, "billing-service").statusCode()).isEqualTo(404);
     }
 
     @Test

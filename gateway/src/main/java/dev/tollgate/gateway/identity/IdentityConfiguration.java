@@ -16,7 +16,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 
-import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.identity.InternalTokenIssuer;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -43,11 +43,23 @@ class IdentityConfiguration {
         return new JwtVerifier(keys, settings.issuer(), settings.accountClaim());
     }
 
+    /** Signs each forwarded request's identity for the service it goes to; the services hold only the public key. */
     @Bean
-    FilterRegistrationBean<IdentityForwardingFilter> identityForwardingFilter(JwtVerifier verifier, IdentitySigner signer,
-            JsonMapper json) {
+    InternalIdentityForwarding internalIdentityForwarding(InternalIdentitySettings settings, Clock clock) {
+        if (settings.signingKey() == null || settings.signingKey().isBlank()) {
+            throw new IllegalStateException("Set " + InternalIdentitySettings.SIGNING_KEY_VARIABLE
+                    + " to the gateway's Ed25519 private JWK (./tollgate keys prints a new pair); see the README, Identity.");
+        }
+        InternalTokenIssuer issuer = InternalTokenIssuer.fromJwk(settings.signingKey(), settings.ttl(), clock,
+                InternalIdentitySettings.SIGNING_KEY_VARIABLE);
+        return new InternalIdentityForwarding(issuer, settings.audiences());
+    }
+
+    @Bean
+    FilterRegistrationBean<IdentityForwardingFilter> identityForwardingFilter(JwtVerifier verifier,
+            InternalIdentityForwarding forwarding, JsonMapper json) {
         FilterRegistrationBean<IdentityForwardingFilter> registration = new FilterRegistrationBean<>(
-                new IdentityForwardingFilter(verifier, signer, json));
+                new IdentityForwardingFilter(verifier, forwarding, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

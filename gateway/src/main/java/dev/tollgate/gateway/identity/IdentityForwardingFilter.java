@@ -19,22 +19,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
-import dev.tollgate.platform.identity.IdentitySigner;
 import dev.tollgate.platform.web.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Authenticates {@code /api/**} and replaces whatever identity the client claimed with the verified, signed one. */
+/** Authenticates {@code /api/**} and replaces whatever identity the client claimed with the verified one, as a token for the target service. */
 public class IdentityForwardingFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final JwtVerifier verifier;
-    private final IdentitySigner signer;
+    private final InternalIdentityForwarding forwarding;
     private final JsonMapper json;
 
-    public IdentityForwardingFilter(JwtVerifier verifier, IdentitySigner signer, JsonMapper json) {
+    public IdentityForwardingFilter(JwtVerifier verifier, InternalIdentityForwarding forwarding, JsonMapper json) {
         this.verifier = verifier;
-        this.signer = signer;
+        this.forwarding = forwarding;
         this.json = json;
     }
 
@@ -58,7 +57,7 @@ public class IdentityForwardingFilter extends OncePerRequestFilter {
             reject(request, response, e.getMessage());
             return;
         }
-        chain.doFilter(new VerifiedIdentityRequest(request, signer.sign(caller)), response);
+        chain.doFilter(new VerifiedIdentityRequest(request, forwarding.headersFor(caller, request.getRequestURI())), response);
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
@@ -66,7 +65,7 @@ public class IdentityForwardingFilter extends OncePerRequestFilter {
         ProblemResponses.write(response, json, HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request.getRequestURI());
     }
 
-    /** The client's request minus its identity headers, plus the gateway's signed ones. */
+    /** The client's request minus its {@code X-Tollgate-*} headers, plus the gateway's identity token. */
     private static final class VerifiedIdentityRequest extends HttpServletRequestWrapper {
 
         private final Map<String, String> identity;

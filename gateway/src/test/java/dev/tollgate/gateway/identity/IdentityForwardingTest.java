@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,11 +30,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
-import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.identity.InternalTokenVerifier;
 import dev.tollgate.platform.test.FreePorts;
+import dev.tollgate.platform.test.SignedCaller;
 import dev.tollgate.platform.test.TestKafka;
 
-/** The service behind the gateway (here a WireMock) sees only the verified caller, never what the client claimed. */
+/** The service behind the gateway (here a WireMock) sees only the verified caller, as a token for itself, never what the client claimed. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true" })
 class IdentityForwardingTest {
@@ -43,8 +46,8 @@ class IdentityForwardingTest {
     int port;
     @Autowired
     DevTokenIssuer issuer;
-    @Autowired
-    IdentitySigner signer;
+    @Value("${tollgate.identity.jwks}")
+    String servicesJwks;
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -59,18 +62,23 @@ class IdentityForwardingTest {
     }
 
     @Test
-    void aVerifiedCallerIsForwardedWithSignedIdentityAndClientClaimsAreDropped() throws Exception {
+    void aVerifiedCallerIsForwardedAsATokenForTheTargetServiceAndClientClaimsAreDropped() throws Exception {
         String token = issuer.mint("user_1", "acct_real", "u1@example.com", List.of("owner"), Duration.ofMinutes(5)).token();
+        String forgedIdentity = SignedCaller.identityHeaders(new CallerIdentity("user_x", "acct_victim", null, List.of()),
+                "subscription-service").get(IdentityHeaders.IDENTITY);
 
         HttpResponse<String> response = get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token,
-                IdentityHeaders.ACCOUNT_ID, "acct_victim", IdentityHeaders.SIGNATURE, "forged"));
+                IdentityHeaders.IDENTITY, forgedIdentity, "X-Tollgate-Account-Id", "acct_victim"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         LoggedRequest forwarded = SERVICE.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))
                 .getLast();
-        assertThat(forwarded.getHeaders().getHeader(IdentityHeaders.ACCOUNT_ID).values()).containsExactly("acct_real");
-        CallerIdentity verified = signer.verify(forwarded::getHeader).orElseThrow();
-        assertThat(verified).isEqualTo(new CallerIdentity("user_1", "acct_real", "u1@example.com", List.of("owner")));
+        assertThat(forwarded.getHeaders().getHeader("X-Tollgate-Account-Id").isPresent()).isFalse();
+        assertThat(forwarded.getHeaders().getHeader(IdentityHeaders.IDENTITY).values()).hasSize(1);
+        String identity = forwarded.getHeader(IdentityHeaders.IDENTITY);
+        CallerIdentity expected = new CallerIdentity("user_1", "acct_real", "u1@example.com", List.of("owner"));
+        assertThat(verifierFor("subscription-service").verify(identity)).contains(expected);
+        assertThat(verifierFor("billing-service").verify(identity)).isEmpty();
     }
 
     @Test
@@ -100,6 +108,10 @@ class IdentityForwardingTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("/api/billing/plans is not reachable");
+    }
+
+    private InternalTokenVerifier verifierFor(String service) {
+        return InternalTokenVerifier.fromJwks(servicesJwks, service, Duration.ofSeconds(5), Clock.systemUTC(), "jwks");
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

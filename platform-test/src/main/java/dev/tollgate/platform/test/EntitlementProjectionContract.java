@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
-import dev.tollgate.platform.identity.IdentitySigner;
 
 /**
  * What every service's projection of {@code entitlements.changed.v1} must do: keep the newest
@@ -28,9 +28,11 @@ public abstract class EntitlementProjectionContract {
     public static final String COMMUNITY_FEATURES = """
             {"priority_support_tickets":{"limit":5,"period":"month"},"storage_gb":{"limit":10},"community_access":{"enabled":true}}""";
 
-    protected abstract int port();
+    /** The service's name, the audience its identity tokens must carry. */
+    @Value("${spring.application.name}")
+    String serviceName;
 
-    protected abstract IdentitySigner signer();
+    protected abstract int port();
 
     /** The API path of the caller's projection, e.g. {@code /api/tickets/allowance/me}. */
     protected abstract String path();
@@ -56,7 +58,7 @@ public abstract class EntitlementProjectionContract {
     }
 
     @Test
-    void anAccountSeesOnlyItsOwnProjectionAndAnUnsignedCallerNothing() {
+    void anAccountSeesOnlyItsOwnProjectionAndAnUnsignedOrMisaddressedCallerNothing() {
         String account = "acct_tenant_" + UUID.randomUUID();
         sendGrant(account, Instant.now(), COMMUNITY_FEATURES);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mine(account)).contains(granted()));
@@ -65,11 +67,14 @@ public abstract class EntitlementProjectionContract {
         HttpResponse<String> unsigned = SignedCaller.get(port(), path(), Map.of("X-Tollgate-Account-Id", account));
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> replayed = SignedCaller.get(port(), path(),
+                new CallerIdentity("user_" + account, account, null, List.of("owner")), "billing-service");
+        assertThat(replayed.statusCode()).isEqualTo(401);
     }
 
     private String mine(String account) {
         HttpResponse<String> response = SignedCaller.get(port(), path(),
-                signer().sign(new CallerIdentity("user_" + account, account, null, List.of("owner"))));
+                new CallerIdentity("user_" + account, account, null, List.of("owner")), serviceName);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -3,19 +3,17 @@ package dev.tollgate.platform.identity;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import dev.tollgate.platform.web.ApiProblem;
 
-/** Lets a controller take a {@link CallerIdentity} parameter; a request without a valid signed identity gets 401. */
+/**
+ * Lets a controller take a {@link CallerIdentity} parameter: the caller {@link InternalIdentityFilter}
+ * verified. On a public path a request may come without one; a controller that asks for it there gets 401.
+ */
 public class CallerIdentityArgumentResolver implements HandlerMethodArgumentResolver {
-
-    private final IdentitySigner signer;
-
-    public CallerIdentityArgumentResolver(IdentitySigner signer) {
-        this.signer = signer;
-    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -25,7 +23,10 @@ public class CallerIdentityArgumentResolver implements HandlerMethodArgumentReso
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        return signer.verify(request::getHeader).orElseThrow(() -> ApiProblem.unauthorized(
-                "This API is reached through the Tollgate gateway with a valid bearer token."));
+        Object caller = request.getAttribute(InternalIdentityFilter.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (caller instanceof CallerIdentity identity) {
+            return identity;
+        }
+        throw ApiProblem.unauthorized("This API is reached through the Tollgate gateway with a valid bearer token.");
     }
 }

@@ -1,23 +1,18 @@
 package dev.tollgate.platform.identity;
 
-import java.util.List;
-
-/** The headers the gateway forwards; every other process treats them as untrusted unless signed. */
+/** The header the gateway forwards identity in; every {@code X-Tollgate-*} header a client sends is untrusted. */
 public final class IdentityHeaders {
 
-    public static final String USER_ID = "X-Tollgate-User-Id";
-    public static final String ACCOUNT_ID = "X-Tollgate-Account-Id";
-    public static final String EMAIL = "X-Tollgate-User-Email";
-    public static final String ROLES = "X-Tollgate-User-Roles";
-    public static final String ISSUED_AT = "X-Tollgate-Identity-Issued-At";
-    public static final String SIGNATURE = "X-Tollgate-Identity-Signature";
+    /** The internal identity token ({@link InternalToken}) for the service the request is routed to. */
+    public static final String IDENTITY = "X-Tollgate-Identity";
 
-    public static final List<String> ALL = List.of(USER_ID, ACCOUNT_ID, EMAIL, ROLES, ISSUED_AT, SIGNATURE);
+    /** The prefix the gateway reserves: it drops every client header that starts with it. */
+    public static final String PREFIX = "X-Tollgate-";
 
     private IdentityHeaders() {
     }
 
     public static boolean isIdentityHeader(String name) {
-        return ALL.stream().anyMatch(h -> h.equalsIgnoreCase(name));
+        return name != null && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 }

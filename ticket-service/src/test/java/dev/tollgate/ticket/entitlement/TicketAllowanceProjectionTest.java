@@ -1,12 +1,10 @@
 package dev.tollgate.ticket.entitlement;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 import dev.tollgate.ticket.TicketApplication;
-import dev.tollgate.platform.identity.IdentitySigner;
 import dev.tollgate.platform.test.EntitlementProjectionContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 
@@ -17,17 +15,10 @@ class TicketAllowanceProjectionTest extends EntitlementProjectionContract {
 
     @LocalServerPort
     int port;
-    @Autowired
-    IdentitySigner signer;
 
     @Override
     protected int port() {
         return port;
-    }
-
-    @Override
-    protected IdentitySigner signer() {
-        return signer;
     }
 
     @Override
