@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -15,9 +16,12 @@ import dev.tollgate.platform.identity.CallerIdentityArgumentResolver;
 import dev.tollgate.platform.identity.IdentitySettings;
 import dev.tollgate.platform.identity.IdentitySigner;
 import dev.tollgate.platform.web.ProblemDetailsAdvice;
+import dev.tollgate.platform.web.ProblemErrorController;
+import dev.tollgate.platform.web.TomcatProblemCustomizer;
 
-/** What every Tollgate web process gets: a clock, verified caller identity and problem-detail errors. */
-@AutoConfiguration
+/** What every Tollgate web process gets: a clock, verified caller identity and problem-detail
+ * errors from every layer (controller advice, the {@code /error} dispatch, Tomcat's error report). */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(IdentitySettings.class)
 public class PlatformWebConfiguration {
@@ -36,6 +40,17 @@ public class PlatformWebConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Registered before Spring Boot's error auto-configuration, so its whitelabel {@code BasicErrorController} steps aside. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    TomcatProblemCustomizer tomcatProblemCustomizer() {
+        return new TomcatProblemCustomizer();
     }
 
     @Bean

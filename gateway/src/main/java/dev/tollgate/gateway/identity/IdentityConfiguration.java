@@ -6,18 +6,13 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-
-import dev.tollgate.platform.identity.IdentitySigner;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -26,7 +21,7 @@ class IdentityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tollgate.gateway.jwt.dev-issuer-enabled", havingValue = "true")
     DevTokenIssuer devTokenIssuer(JwtSettings settings, Clock clock) {
-        return new DevTokenIssuer(settings.issuer(), settings.accountClaim(), clock);
+        return new DevTokenIssuer(settings.issuer(), settings.audience(), settings.accountClaim(), clock);
     }
 
     @Bean
@@ -40,15 +35,6 @@ class IdentityConfiguration {
             throw new IllegalStateException("Set tollgate.gateway.jwt.jwks-url (env TOLLGATE_JWT_JWKS_URL) to your identity "
                     + "provider's JWKS URL, or enable the development issuer with TOLLGATE_DEV_ISSUER_ENABLED=true.");
         }
-        return new JwtVerifier(keys, settings.issuer(), settings.accountClaim());
-    }
-
-    @Bean
-    FilterRegistrationBean<IdentityForwardingFilter> identityForwardingFilter(JwtVerifier verifier, IdentitySigner signer,
-            JsonMapper json) {
-        FilterRegistrationBean<IdentityForwardingFilter> registration = new FilterRegistrationBean<>(
-                new IdentityForwardingFilter(verifier, signer, json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return new JwtVerifier(keys, settings.issuer(), settings.audience(), settings.accountClaim());
     }
 }

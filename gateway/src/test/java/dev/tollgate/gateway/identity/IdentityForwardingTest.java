@@ -75,7 +75,7 @@ class IdentityForwardingTest {
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
-        DevTokenIssuer stranger = new DevTokenIssuer("tollgate-dev", "account_id", java.time.Clock.systemUTC());
+        DevTokenIssuer stranger = new DevTokenIssuer("tollgate-dev", "tollgate-api", "account_id", java.time.Clock.systemUTC());
         String token = stranger.mint("user_2", "acct_real", null, List.of(), Duration.ofMinutes(5)).token();
 
         HttpResponse<String> response = get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token));
