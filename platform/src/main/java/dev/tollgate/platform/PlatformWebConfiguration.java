@@ -8,13 +8,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.tollgate.platform.identity.CallerIdentityArgumentResolver;
 import dev.tollgate.platform.identity.IdentitySettings;
 import dev.tollgate.platform.identity.IdentitySigner;
+import dev.tollgate.platform.web.RepresentationHeadersFilter;
 import dev.tollgate.platform.web.ProblemDetailsAdvice;
 import dev.tollgate.platform.web.ProblemErrorController;
 import dev.tollgate.platform.web.TomcatProblemCustomizer;
@@ -46,6 +49,14 @@ public class PlatformWebConfiguration {
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** First in line, so no other code trips over a broken Content-Type or Accept header. */
+    @Bean
+    FilterRegistrationBean<RepresentationHeadersFilter> representationHeadersFilter() {
+        FilterRegistrationBean<RepresentationHeadersFilter> registration = new FilterRegistrationBean<>(new RepresentationHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

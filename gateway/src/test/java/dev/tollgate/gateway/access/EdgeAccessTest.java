@@ -1,7 +1,6 @@
 package dev.tollgate.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -41,6 +40,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
 import dev.tollgate.platform.identity.IdentitySigner;
@@ -59,7 +59,7 @@ import dev.tollgate.platform.test.fuzz.RawHttp;
 class EdgeAccessTest {
 
     static final RSAKey KEY = rsaKey();
-    static final WireMockServer SERVICES = started();
+    static final WireMockServer SERVICES = ServiceStandIn.started();
     static final WireMockServer IDENTITY_PROVIDER = identityProvider();
 
     @LocalServerPort
@@ -254,14 +254,6 @@ class EdgeAccessTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{}")));
-        return server;
     }
 
     private static WireMockServer identityProvider() {

@@ -1,7 +1,5 @@
 package dev.tollgate.gateway.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
 import dev.tollgate.platform.identity.IdentitySigner;
@@ -37,7 +35,7 @@ import dev.tollgate.platform.test.TestKafka;
         properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true" })
 class IdentityForwardingTest {
 
-    static final WireMockServer SERVICE = started();
+    static final WireMockServer SERVICE = ServiceStandIn.started();
 
     @LocalServerPort
     int port;
@@ -106,13 +104,5 @@ class IdentityForwardingTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{}")));
-        return server;
     }
 }

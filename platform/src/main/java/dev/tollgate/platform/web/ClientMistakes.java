@@ -1,9 +1,12 @@
 package dev.tollgate.platform.web;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.multipart.MultipartException;
 
@@ -28,6 +31,14 @@ public final class ClientMistakes {
             if (cause instanceof InvalidMimeTypeException mime) {
                 return Optional.of(new Mistake(HttpStatus.BAD_REQUEST, "Malformed media type",
                         "A Content-Type or Accept header is not a valid media type: " + safe(mime.getMimeType()) + "."));
+            }
+            if (cause instanceof HttpMessageNotReadableException) {
+                return Optional.of(new Mistake(HttpStatus.BAD_REQUEST, "Unreadable body",
+                        "The request body could not be read as its Content-Type says."));
+            }
+            if (cause instanceof UnsupportedCharsetException || cause instanceof IllegalCharsetNameException) {
+                return Optional.of(new Mistake(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset",
+                        "The request names a charset this server does not know."));
             }
             if (cause instanceof MultipartException) {
                 return Optional.of(new Mistake(HttpStatus.BAD_REQUEST, "Malformed multipart body",

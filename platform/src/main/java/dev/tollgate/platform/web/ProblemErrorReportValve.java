@@ -23,8 +23,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String detail = status >= 500 ? "The server could not complete the request; try again later."
-                : tomcatMessage(response);
+        String detail;
+        if (status == 501) {
+            ProblemResponses.refuseMethod(response);
+            response.setStatus(405);
+            status = 405;
+            detail = ProblemResponses.METHOD_DETAIL;
+        } else {
+            detail = status >= 500 ? "The server could not complete the request; try again later." : tomcatMessage(response);
+        }
         byte[] body = ProblemResponses.body(status, null, detail, null);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

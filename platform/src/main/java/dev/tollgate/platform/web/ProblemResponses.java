@@ -33,6 +33,12 @@ public final class ProblemResponses {
 
     public static void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
+        if (status == 501) {
+            refuseMethod(response);
+            status = 405;
+            title = null;
+            detail = METHOD_DETAIL;
+        }
         byte[] body = body(status, title, detail, instance);
         response.resetBuffer();
         response.setStatus(status);
@@ -40,6 +46,17 @@ public final class ProblemResponses {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    /**
+     * Tomcat and {@code HttpServlet} answer a method they do not know (CONNECT, PROPFIND, a made-up
+     * one) with 501, which reads as the server's fault; to the client it is a 405 like any other
+     * method the path does not take.
+     */
+    public static final String METHOD_DETAIL = "This method is not supported; use one of the methods in the Allow header.";
+
+    public static void refuseMethod(HttpServletResponse response) {
+        response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
     }
 
     /** The JSON of a problem detail; {@code instance} is left out when it is not a valid URI reference (a rejected path). */
