@@ -1,9 +1,12 @@
 /**
- * Authentication at the edge. Every {@code /api/**} request needs an RS256 JWT from the
- * configured issuer (keys from its JWKS URL, via Nimbus JOSE+JWT, which caches and refreshes
- * them). The verified user, account, e-mail and roles are forwarded as signed
- * {@code X-Tollgate-*} headers; whatever identity headers the client sent are dropped first.
+ * Who the caller is, and what the services behind the gateway are told about it. A bearer token
+ * is an RS256 JWT from the configured issuer with the configured audience (keys from its JWKS URL,
+ * via Nimbus JOSE+JWT, which caches and refreshes them), whose user and account ids have the
+ * documented format. Before a request is proxied every {@code X-Tollgate-*}, {@code Authorization}
+ * and {@code Cookie} header the client sent is dropped, and {@link dev.tollgate.gateway.identity.ForwardedIdentity}
+ * adds the verified caller for the route's service ({@link dev.tollgate.gateway.identity.RoutedServices}).
  * For local runs and tests a development issuer ({@code /dev/tokens}) mints tokens; it is off
- * unless {@code tollgate.gateway.dev-issuer.enabled=true}.
+ * unless {@code tollgate.gateway.jwt.dev-issuer-enabled=true}. Which requests need a token at all
+ * is decided in {@code access}.
  */
 package dev.tollgate.gateway.identity;

@@ -64,24 +64,43 @@ class GatewayFuzzTest {
         SERVICES.stop();
     }
 
+    /**
+     * The stand-in's own web server (Jetty) refuses some bodies the gateway rightly passes on (a form
+     * body with bad percent-encoding); its error page is relayed unchanged. That answer is WireMock's,
+     * not the gateway's, and the end-to-end fuzz covers what the real services answer instead.
+     */
+    private static boolean fromStandIn(RawHttp.Response response) {
+        String body = response.body();
+        return body.contains("<h2>HTTP ERROR ") || body.startsWith("<h1>Bad Message")
+                || body.contains("com.github.tomakehurst.wiremock");
+    }
+
     @Test
     void randomRequestsGetNoServerErrorAndEveryErrorIsAProblemDetail() throws Exception {
         String token = issuer.mint("user_fuzz", "acct_fuzz", null, List.of("owner"), Duration.ofHours(1)).token();
-        RequestFuzzer fuzzer = new RequestFuzzer(SEED, PATHS, List.of(Map.entry("Authorization", "Bearer " + token)));
+        RequestFuzzer fuzzer = new RequestFuzzer(SEED, PATHS, List.of(Map.entry("Authorization", "Bearer " + token)),
+                50);
         List<String> violations = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
+        int standInFailures = 0;
 
         for (int i = 0; i < REQUESTS; i++) {
             RawHttp.Request request = fuzzer.next();
             RawHttp.Response response = RawHttp.send("localhost", port, request);
             statuses.merge(response.status(), 1, Integer::sum);
+            if (fromStandIn(response)) {
+                standInFailures++;
+                continue;
+            }
             String violation = ProblemContract.violation(request, response, Set.of());
             if (violation != null) {
                 violations.add("#" + i + " " + request.describe() + "\n    -> " + violation);
             }
         }
 
-        System.out.println("Gateway fuzz, seed " + SEED + ", answers by status: " + statuses);
+        System.out.println("Gateway fuzz, seed " + SEED + ", answers by status: " + statuses + "; " + standInFailures
+                + " error pages of the stand-in passed through");
+        assertThat(standInFailures).as("requests the stand-in, not the gateway, failed").isLessThan(REQUESTS / 50);
         assertThat(statuses.keySet()).as("the fuzz reaches the services, not only the refusals").contains(200);
         assertThat(violations).as("seed %d: %d of %d requests broke the error contract", SEED, violations.size(), REQUESTS)
                 .isEmpty();

@@ -49,7 +49,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     private static String tomcatMessage(Response response) {
         String message = response.getMessage();
         if (message == null || message.isBlank()) {
-            return "The server refused to process this request as sent (bad request line, URI, header or method).";
+            return "The request line, the URI or a header is malformed or too large.";
         }
         return message.replaceAll("[^\\x20-\\x7E]", "?");
     }
