@@ -4,6 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
+import java.util.List;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -11,6 +15,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 public final class ServiceStandIn {
 
     private ServiceStandIn() {
+    }
+
+    /** Points the route of every service at {@code server}. */
+    public static void routeEveryServiceTo(WireMockServer server, DynamicPropertyRegistry registry) {
+        for (String service : List.of("BILLING", "SUBSCRIPTION", "ENTITLEMENT", "COMMUNITY", "TICKET", "NOTIFICATION")) {
+            registry.add("TOLLGATE_" + service + "_URL", server::baseUrl);
+        }
     }
 
     public static WireMockServer started() {

@@ -73,9 +73,7 @@ class EdgeAccessTest {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("tollgate.gateway.jwt.jwks-url", () -> IDENTITY_PROVIDER.baseUrl() + "/jwks.json");
-        for (String service : List.of("BILLING", "SUBSCRIPTION", "ENTITLEMENT", "COMMUNITY", "TICKET", "NOTIFICATION")) {
-            registry.add("TOLLGATE_" + service + "_URL", SERVICES::baseUrl);
-        }
+        ServiceStandIn.routeEveryServiceTo(SERVICES, registry);
     }
 
     @AfterAll

@@ -54,9 +54,7 @@ class GatewayFuzzTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        for (String service : List.of("BILLING", "SUBSCRIPTION", "ENTITLEMENT", "COMMUNITY", "TICKET", "NOTIFICATION")) {
-            registry.add("TOLLGATE_" + service + "_URL", SERVICES::baseUrl);
-        }
+        ServiceStandIn.routeEveryServiceTo(SERVICES, registry);
     }
 
     @AfterAll
