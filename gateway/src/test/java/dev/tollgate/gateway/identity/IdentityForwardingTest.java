@@ -32,7 +32,8 @@ import dev.tollgate.platform.test.TestKafka;
 
 /** The service behind the gateway (here a WireMock) sees only the verified caller, never what the client claimed. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true" })
+        properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true",
+                "tollgate.stripe.webhook.secret=whsec_identity_forwarding_test" })
 class IdentityForwardingTest {
 
     static final WireMockServer SERVICE = ServiceStandIn.started();
