@@ -74,6 +74,15 @@ class PlatformFuzzTest {
                 .isEmpty();
     }
 
+    @Test
+    void thePublicCatalogIsServedByBillingWithoutAToken() throws Exception {
+        HttpResponse<String> catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.gatewayUrl() + "/api/catalog")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(catalog.statusCode()).isEqualTo(200);
+        assertThat(catalog.body()).startsWith("[").contains("\"id\":\"community\"");
+    }
+
     private static String devToken() throws Exception {
         HttpResponse<String> minted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(platform.gatewayUrl() + "/dev/tokens")).header("Content-Type", "application/json")
