@@ -150,10 +150,10 @@ class CommunityEditionFlowTest {
         deliver(irrelevant);
 
         HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/actuator/prometheus")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayManagementUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern("tollgate_stripe_webhooks_accepted_total\\{[^}]*type=\"plan.created\"[^}]*\\} 1\\.0");
     }

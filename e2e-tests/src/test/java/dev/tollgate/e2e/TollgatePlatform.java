@@ -26,8 +26,20 @@ final class TollgatePlatform implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "whsec_e2e_" + "0123456789abcdef";
 
+    /**
+     * Spring Security is on this shared classpath only because the gateway uses it; a service's own
+     * classpath has none, so its auto-configuration (a login for every path) is left out here.
+     */
+    private static final String WITHOUT_SPRING_SECURITY = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final int gatewayPort;
+    private final int gatewayManagementPort;
 
     TollgatePlatform(int smtpPort, String stripeApiBase) {
         Map<String, Integer> ports = new HashMap<>();
@@ -43,11 +55,18 @@ final class TollgatePlatform implements AutoCloseable {
         gateway.put("tollgate.gateway.jwt.dev-issuer-enabled", true);
         gateway.put("tollgate.stripe.webhook.secret", WEBHOOK_SECRET);
         ports.forEach((service, port) -> gateway.put("TOLLGATE_" + service.toUpperCase() + "_URL", "http://127.0.0.1:" + port));
+        gateway.put("management.server.port", 0);
         gatewayPort = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, gateway);
+        gatewayManagementPort = contexts.getLast().getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** The gateway's actuator (metrics), on its own port that is never published. */
+    String gatewayManagementUrl() {
+        return "http://127.0.0.1:" + gatewayManagementPort;
     }
 
     private int start(Class<?> application, String configName, Map<String, Object> overrides) {
@@ -62,6 +81,9 @@ final class TollgatePlatform implements AutoCloseable {
         // auto-configuration too; an empty database of its own keeps that inert.
         properties.putAll(RealInfrastructure.properties(configName));
         properties.put("tollgate.outbox.source", "/tollgate/" + configName);
+        if (application != GatewayApplication.class) {
+            properties.put("spring.autoconfigure.exclude", WITHOUT_SPRING_SECURITY);
+        }
         properties.putAll(overrides);
         // Command-line arguments outrank each service's own yml, as an operator's settings would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -29,6 +29,7 @@ public final class LocalPlatform {
     private static final int KAFKA_PORT = env("TOLLGATE_KAFKA_PORT", 9092);
     private static final int SMTP_PORT = env("TOLLGATE_SMTP_PORT", 1025);
     private static final int MAIL_UI_PORT = env("TOLLGATE_MAIL_UI_PORT", 8025);
+    private static final int GATEWAY_MANAGEMENT_PORT = env("TOLLGATE_GATEWAY_MANAGEMENT_PORT", 9080);
     private static final int STRIPE_STUB_PORT = env("TOLLGATE_STRIPE_STUB_PORT", 12111);
 
     /** Service name to HTTP port; the gateway last, once everything behind it answers. */
@@ -92,13 +93,15 @@ public final class LocalPlatform {
 
                 Tollgate is up.
                   Gateway (API, webhooks)  http://localhost:8080   (/api/**, POST /webhooks/stripe, POST /dev/tokens)
-                  Metrics                  http://localhost:8080/actuator/prometheus (every service: /actuator/prometheus)
+                  Gateway probes           http://localhost:8080/livez, http://localhost:8080/readyz
+                  Metrics                  http://localhost:%d/actuator/prometheus (the gateway's management port;
+                                           every service: /actuator/prometheus on its own port)
                   Webhook secret           ./tollgate webhook-secret (development only)
                   Mail                     http://localhost:%d
                   Kafka                    %s
                   Logs                     .run/logs/
                 Stop everything with: ./tollgate stop
-                """.formatted(MAIL_UI_PORT, kafkaBootstrap);
+                """.formatted(GATEWAY_MANAGEMENT_PORT, MAIL_UI_PORT, kafkaBootstrap);
         System.out.println(urls);
         Files.writeString(RUN.resolve("ready"), urls);
     }
@@ -142,12 +145,17 @@ public final class LocalPlatform {
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
         env.put("STRIPE_API_BASE", "http://localhost:" + STRIPE_STUB_PORT);
+        if (service.equals("gateway")) {
+            env.put("MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
+        }
         return builder.start();
     }
 
     private void awaitReady(String service, int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+        // The gateway answers its probes on the public port at /readyz; its actuator is on the management port.
+        String path = service.equals("gateway") ? "/readyz" : "/actuator/health/readiness";
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {

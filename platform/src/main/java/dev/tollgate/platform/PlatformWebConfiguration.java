@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,9 +23,13 @@ import dev.tollgate.platform.identity.InternalIdentityFilter;
 import dev.tollgate.platform.identity.InternalTokenVerifier;
 import dev.tollgate.platform.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
+import dev.tollgate.platform.web.RepresentationHeadersFilter;
+import dev.tollgate.platform.web.ProblemErrorController;
+import dev.tollgate.platform.web.TomcatProblemCustomizer;
 
-/** What every Tollgate web process gets: a clock, verified caller identity and problem-detail errors. */
-@AutoConfiguration
+/** What every Tollgate web process gets: a clock, verified caller identity and problem-detail
+ * errors from every layer (controller advice, the {@code /error} dispatch, Tomcat's error report). */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(IdentitySettings.class)
 public class PlatformWebConfiguration {
@@ -38,6 +43,25 @@ public class PlatformWebConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Registered before Spring Boot's error auto-configuration, so its whitelabel {@code BasicErrorController} steps aside. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** First in line, so no other code trips over a broken Content-Type or Accept header. */
+    @Bean
+    FilterRegistrationBean<RepresentationHeadersFilter> representationHeadersFilter() {
+        FilterRegistrationBean<RepresentationHeadersFilter> registration = new FilterRegistrationBean<>(new RepresentationHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    TomcatProblemCustomizer tomcatProblemCustomizer() {
+        return new TomcatProblemCustomizer();
     }
 
     @Bean

@@ -18,6 +18,12 @@ class PlanCatalogController {
 
     @GetMapping("/api/billing/plans")
     List<PlanView> plans() {
+        return publicCatalog();
+    }
+
+    /** The same list for anyone: the gateway lets {@code GET /api/catalog} through without a token. */
+    @GetMapping("/api/catalog")
+    List<PlanView> publicCatalog() {
         return catalog.plans().entrySet().stream()
                 .map(plan -> new PlanView(plan.getKey(), plan.getValue().name(), plan.getValue().prices()))
                 .sorted(Comparator.comparing(PlanView::id))

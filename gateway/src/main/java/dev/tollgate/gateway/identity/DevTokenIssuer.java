@@ -22,11 +22,13 @@ public class DevTokenIssuer {
 
     private final RSAKey key;
     private final String issuer;
+    private final String audience;
     private final String accountClaim;
     private final Clock clock;
 
-    public DevTokenIssuer(String issuer, String accountClaim, Clock clock) {
+    public DevTokenIssuer(String issuer, String audience, String accountClaim, Clock clock) {
         this.issuer = issuer;
+        this.audience = audience;
         this.accountClaim = accountClaim;
         this.clock = clock;
         try {
@@ -45,6 +47,7 @@ public class DevTokenIssuer {
         Instant expiry = now.plus(ttl);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(userId)
                 .claim(accountClaim, accountId)
                 .claim("email", email)

@@ -6,10 +6,8 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -17,7 +15,6 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import dev.tollgate.platform.identity.InternalTokenIssuer;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -26,7 +23,7 @@ class IdentityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tollgate.gateway.jwt.dev-issuer-enabled", havingValue = "true")
     DevTokenIssuer devTokenIssuer(JwtSettings settings, Clock clock) {
-        return new DevTokenIssuer(settings.issuer(), settings.accountClaim(), clock);
+        return new DevTokenIssuer(settings.issuer(), settings.audience(), settings.accountClaim(), clock);
     }
 
     @Bean
@@ -40,27 +37,17 @@ class IdentityConfiguration {
             throw new IllegalStateException("Set tollgate.gateway.jwt.jwks-url (env TOLLGATE_JWT_JWKS_URL) to your identity "
                     + "provider's JWKS URL, or enable the development issuer with TOLLGATE_DEV_ISSUER_ENABLED=true.");
         }
-        return new JwtVerifier(keys, settings.issuer(), settings.accountClaim());
+        return new JwtVerifier(keys, settings.issuer(), settings.audience(), settings.accountClaim());
     }
 
     /** Signs each forwarded request's identity for the service it goes to; the services hold only the public key. */
     @Bean
-    InternalIdentityForwarding internalIdentityForwarding(InternalIdentitySettings settings, Clock clock) {
+    ForwardedIdentity forwardedIdentity(InternalIdentitySettings settings, Clock clock) {
         if (settings.signingKey() == null || settings.signingKey().isBlank()) {
             throw new IllegalStateException("Set " + InternalIdentitySettings.SIGNING_KEY_VARIABLE
                     + " to the gateway's Ed25519 private JWK (./tollgate keys prints a new pair); see the README, Identity.");
         }
-        InternalTokenIssuer issuer = InternalTokenIssuer.fromJwk(settings.signingKey(), settings.ttl(), clock,
-                InternalIdentitySettings.SIGNING_KEY_VARIABLE);
-        return new InternalIdentityForwarding(issuer, settings.audiences());
-    }
-
-    @Bean
-    FilterRegistrationBean<IdentityForwardingFilter> identityForwardingFilter(JwtVerifier verifier,
-            InternalIdentityForwarding forwarding, JsonMapper json) {
-        FilterRegistrationBean<IdentityForwardingFilter> registration = new FilterRegistrationBean<>(
-                new IdentityForwardingFilter(verifier, forwarding, json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return new ForwardedIdentity(InternalTokenIssuer.fromJwk(settings.signingKey(), settings.ttl(), clock,
+                InternalIdentitySettings.SIGNING_KEY_VARIABLE));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -13,71 +14,57 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.tollgate.platform.identity.CallerIdentity;
-import dev.tollgate.platform.identity.IdentityHeaders;
-import dev.tollgate.platform.web.ProblemResponses;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Authenticates {@code /api/**} and replaces whatever identity the client claimed with the verified one, as a token for the target service. */
+/**
+ * Runs after authorization, just before the request is proxied: drops every header that could carry
+ * identity or credentials to a service ({@code X-Tollgate-*} by prefix, {@code Authorization},
+ * {@code Cookie}), then adds the identity the gateway itself vouches for, made for the route's service.
+ */
 public class IdentityForwardingFilter extends OncePerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
+    static final String TOLLGATE_PREFIX = "x-tollgate-";
 
-    private final JwtVerifier verifier;
-    private final InternalIdentityForwarding forwarding;
-    private final JsonMapper json;
+    private final ForwardedIdentity forwardedIdentity;
 
-    public IdentityForwardingFilter(JwtVerifier verifier, InternalIdentityForwarding forwarding, JsonMapper json) {
-        this.verifier = verifier;
-        this.forwarding = forwarding;
-        this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+    public IdentityForwardingFilter(ForwardedIdentity forwardedIdentity) {
+        this.forwardedIdentity = forwardedIdentity;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            reject(request, response, "This API needs an 'Authorization: Bearer <JWT>' header.");
-            return;
+        Map<String, String> identity = Map.of();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String target = RoutedServices.serviceFor(request);
+        if (target != null && authentication != null && authentication.getPrincipal() instanceof CallerIdentity caller) {
+            identity = forwardedIdentity.headersFor(caller, target);
         }
-        CallerIdentity caller;
-        try {
-            caller = verifier.verify(authorization.substring(BEARER.length()).trim());
-        } catch (JwtVerifier.InvalidTokenException e) {
-            reject(request, response, e.getMessage());
-            return;
-        }
-        chain.doFilter(new VerifiedIdentityRequest(request, forwarding.headersFor(caller, request.getRequestURI())), response);
+        chain.doFilter(new ForwardedRequest(request, identity), response);
     }
 
-    private void reject(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        ProblemResponses.write(response, json, HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request.getRequestURI());
+    static boolean isStripped(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith(TOLLGATE_PREFIX) || lower.equals("authorization") || lower.equals("cookie");
     }
 
-    /** The client's request minus its {@code X-Tollgate-*} headers, plus the gateway's identity token. */
-    private static final class VerifiedIdentityRequest extends HttpServletRequestWrapper {
+    /** The client's request minus identity and credential headers, plus the gateway's forwarded identity. */
+    private static final class ForwardedRequest extends HttpServletRequestWrapper {
 
         private final Map<String, String> identity;
 
-        VerifiedIdentityRequest(HttpServletRequest request, Map<String, String> identity) {
+        ForwardedRequest(HttpServletRequest request, Map<String, String> identity) {
             super(request);
             this.identity = identity;
         }
 
         @Override
         public String getHeader(String name) {
-            if (IdentityHeaders.isIdentityHeader(name)) {
+            if (isStripped(name)) {
                 return identityHeader(name);
             }
             return super.getHeader(name);
@@ -85,7 +72,7 @@ public class IdentityForwardingFilter extends OncePerRequestFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            if (IdentityHeaders.isIdentityHeader(name)) {
+            if (isStripped(name)) {
                 String value = identityHeader(name);
                 return value == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(value));
             }
@@ -96,12 +83,17 @@ public class IdentityForwardingFilter extends OncePerRequestFilter {
         public Enumeration<String> getHeaderNames() {
             List<String> names = new ArrayList<>();
             for (String name : Collections.list(super.getHeaderNames())) {
-                if (!IdentityHeaders.isIdentityHeader(name)) {
+                if (!isStripped(name)) {
                     names.add(name);
                 }
             }
             names.addAll(identity.keySet());
             return Collections.enumeration(names);
+        }
+
+        @Override
+        public jakarta.servlet.http.Cookie[] getCookies() {
+            return null;
         }
 
         private String identityHeader(String name) {

@@ -1,7 +1,6 @@
 package dev.tollgate.gateway.identity;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,16 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingKey the gateway's Ed25519 private JWK (env {@code TOLLGATE_INTERNAL_SIGNING_KEY}); the
  *        services hold its public half ({@code TOLLGATE_INTERNAL_JWKS})
  * @param ttl how long an internal identity token is valid
- * @param audiences the service each API serves, by the first path segment after {@code /api/}
- *        (e.g. {@code billing -> billing-service}); the service's {@code spring.application.name}
  */
 @ConfigurationProperties("tollgate.gateway.internal-identity")
-public record InternalIdentitySettings(String signingKey, Duration ttl, Map<String, String> audiences) {
+public record InternalIdentitySettings(String signingKey, Duration ttl) {
 
     public static final String SIGNING_KEY_VARIABLE = "TOLLGATE_INTERNAL_SIGNING_KEY";
 
     public InternalIdentitySettings {
         ttl = ttl == null ? Duration.ofSeconds(60) : ttl;
-        audiences = audiences == null ? Map.of() : Map.copyOf(audiences);
     }
 }

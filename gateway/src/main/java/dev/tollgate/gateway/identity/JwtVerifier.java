@@ -17,18 +17,22 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.identity.Ids;
 
-/** Verifies an RS256 bearer token (signature, issuer, expiry) and reads the caller from its claims. */
+/**
+ * Verifies an RS256 bearer token (signature, issuer, audience, expiry) and reads the caller from its
+ * claims; a user or account id outside {@link Ids}' format is refused here, at the edge.
+ */
 public class JwtVerifier {
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String accountClaim;
 
-    public JwtVerifier(JWKSource<SecurityContext> keys, String issuer, String accountClaim) {
+    public JwtVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, String accountClaim) {
         this.accountClaim = accountClaim;
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "exp")));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "aud"), null));
     }
 
     /** The verified caller; throws {@link InvalidTokenException} with a client-safe reason otherwise. */
@@ -48,10 +52,14 @@ public class JwtVerifier {
             if (account == null || account.isBlank()) {
                 throw new InvalidTokenException("The bearer token has no '" + accountClaim + "' claim naming the account.");
             }
+            Ids.requireUserId(claims.getSubject(), "the bearer token's 'sub' claim");
+            Ids.requireAccountId(account, "the bearer token's '" + accountClaim + "' claim");
             List<String> roles = Optional.ofNullable(claims.getStringListClaim("roles")).orElse(List.of());
             return new CallerIdentity(claims.getSubject(), account, claims.getStringClaim("email"), roles);
         } catch (ParseException e) {
             throw new InvalidTokenException("The bearer token has malformed claims: " + e.getMessage());
+        } catch (Ids.InvalidIdException e) {
+            throw new InvalidTokenException(e.getMessage());
         }
     }
 

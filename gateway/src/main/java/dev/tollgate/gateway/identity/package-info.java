@@ -1,11 +1,12 @@
 /**
- * Authentication at the edge. Every {@code /api/**} request needs an RS256 JWT from the
- * configured issuer (keys from its JWKS URL, via Nimbus JOSE+JWT, which caches and refreshes
- * them). The verified user, account, e-mail and roles are forwarded as an internal token signed
- * with the gateway's Ed25519 key for the one service the request goes to
- * ({@link dev.tollgate.gateway.identity.InternalIdentityForwarding}); whatever {@code X-Tollgate-*}
- * headers the client sent are dropped first.
+ * Who the caller is, and what the services behind the gateway are told about it. A bearer token
+ * is an RS256 JWT from the configured issuer with the configured audience (keys from its JWKS URL,
+ * via Nimbus JOSE+JWT, which caches and refreshes them), whose user and account ids have the
+ * documented format. Before a request is proxied every {@code X-Tollgate-*}, {@code Authorization}
+ * and {@code Cookie} header the client sent is dropped, and {@link dev.tollgate.gateway.identity.ForwardedIdentity}
+ * adds the verified caller as an internal Ed25519 token for the route's service alone ({@link dev.tollgate.gateway.identity.RoutedServices}).
  * For local runs and tests a development issuer ({@code /dev/tokens}) mints tokens; it is off
- * unless {@code tollgate.gateway.jwt.dev-issuer-enabled=true} (on in the {@code local} profile).
+ * unless {@code tollgate.gateway.jwt.dev-issuer-enabled=true} (on in the {@code local} profile). Which requests need a token at all
+ * is decided in {@code access}.
  */
 package dev.tollgate.gateway.identity;

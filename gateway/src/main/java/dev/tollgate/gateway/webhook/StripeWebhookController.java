@@ -13,9 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
+import com.stripe.net.ApiResource;
 import com.stripe.net.Webhook;
 
 import dev.tollgate.platform.web.ApiProblem;
@@ -40,17 +40,21 @@ class StripeWebhookController {
         if (signature == null || signature.isBlank()) {
             throw ApiProblem.badRequest("The Stripe-Signature header is missing.");
         }
-        Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, settings.secret(), settings.tolerance().toSeconds());
+            Webhook.Signature.verifyHeader(payload, signature, settings.secret(), settings.tolerance().toSeconds());
         } catch (SignatureVerificationException e) {
             throw ApiProblem.badRequest("The Stripe-Signature does not match this payload and endpoint secret, "
                     + "or its timestamp is outside the " + settings.tolerance().toSeconds() + " s tolerance.");
-        } catch (JsonParseException e) {
-            throw ApiProblem.badRequest("The payload is not a JSON Stripe event.");
+        } catch (RuntimeException e) {
+            // stripe-java parses the header's parts as it finds them (t=abc is a NumberFormatException).
+            throw ApiProblem.badRequest("The Stripe-Signature header is malformed; expected t=<timestamp>,v1=<signature>.");
         }
-        if (event.getId() == null || event.getType() == null) {
-            throw ApiProblem.badRequest("The payload is not a Stripe event: it has no id or type.");
+        StripeEventShape.require(payload);
+        Event event;
+        try {
+            event = ApiResource.GSON.fromJson(payload, Event.class);
+        } catch (RuntimeException e) {
+            throw ApiProblem.badRequest("The payload is not a Stripe event: a field has the wrong JSON type.");
         }
         publisher.publish(event, payload);
         log.info("Accepted Stripe event {} ({})", event.getId(), event.getType());

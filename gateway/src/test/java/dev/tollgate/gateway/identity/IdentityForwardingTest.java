@@ -1,7 +1,5 @@
 package dev.tollgate.gateway.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
 import dev.tollgate.platform.identity.InternalTokenVerifier;
@@ -37,10 +35,11 @@ import dev.tollgate.platform.test.TestKafka;
 
 /** The service behind the gateway (here a WireMock) sees only the verified caller, as a token for itself, never what the client claimed. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true" })
+        properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "tollgate.gateway.jwt.dev-issuer-enabled=true",
+                "tollgate.stripe.webhook.secret=whsec_identity_forwarding_test" })
 class IdentityForwardingTest {
 
-    static final WireMockServer SERVICE = started();
+    static final WireMockServer SERVICE = ServiceStandIn.started();
 
     @LocalServerPort
     int port;
@@ -83,7 +82,7 @@ class IdentityForwardingTest {
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
-        DevTokenIssuer stranger = new DevTokenIssuer("tollgate-dev", "account_id", java.time.Clock.systemUTC());
+        DevTokenIssuer stranger = new DevTokenIssuer("tollgate-dev", "tollgate-api", "account_id", java.time.Clock.systemUTC());
         String token = stranger.mint("user_2", "acct_real", null, List.of(), Duration.ofMinutes(5)).token();
 
         HttpResponse<String> response = get("/api/subscriptions/me", Map.of("Authorization", "Bearer " + token));
@@ -118,13 +117,5 @@ class IdentityForwardingTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{}")));
-        return server;
     }
 }

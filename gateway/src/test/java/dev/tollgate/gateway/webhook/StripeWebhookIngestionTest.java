@@ -8,10 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -87,6 +91,53 @@ class StripeWebhookIngestionTest {
     void aCorrectlySignedBodyThatIsNotJsonIsRefused() throws Exception {
         String payload = "{not json";
         assertProblem(post(payload, signatureNow(payload)), 400, "not a JSON Stripe event");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "t=abc,v1=00", "garbage", "t=,v1=", "t=1,v1=", "v1=00", "t=99999999999999999999999,v1=00",
+            ",,,", "t=1,t=2,v1=zz", " " })
+    void aMalformedSignatureHeaderIsABadRequestNotAServerError(String signature) throws Exception {
+        String payload = subscriptionEvent("evt_ingest_bad_header", "cus_bad_header");
+
+        HttpResponse<String> response = post(payload, signature);
+
+        assertProblem(response, 400, "Stripe-Signature");
+    }
+
+    @Test
+    void aHugeSignatureHeaderIsABadRequest() throws Exception {
+        String payload = subscriptionEvent("evt_ingest_huge_header", "cus_huge");
+
+        assertProblem(post(payload, "t=1,v1=" + "f".repeat(6000)), 400, "Stripe-Signature");
+    }
+
+    @Test
+    void aSignedEventMissingWhatConsumersNeedIsABadRequestNamingItAndNothingIsPublished() throws Exception {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{\"id\":\"evt_shape_1\",\"type\":\"customer.subscription.created\",\"data\":{\"object\":{}}}", "'created'");
+        cases.put("{\"id\":\"evt_shape_2\",\"type\":\"customer.subscription.created\",\"created\":1700000000}", "'data'");
+        cases.put("{\"id\":\"evt_shape_3\",\"type\":\"customer.subscription.created\",\"created\":1700000000,\"data\":{}}",
+                "'data.object'");
+        cases.put("{\"id\":\"evt_shape_4\",\"type\":\"customer.subscription.created\",\"created\":\"soon\",\"data\":7}",
+                "'created'");
+        cases.put("{\"id\":7,\"type\":[],\"created\":1700000000,\"data\":{\"object\":{}}}", "'id' (a string), 'type'");
+        cases.put("{\"created\":1700000000,\"data\":{\"object\":{}}}", "'id' (a string), 'type'");
+        cases.put("[]", "not a JSON object");
+        cases.put("\"evt\"", "not a JSON object");
+        cases.put("null", "not a JSON object");
+        cases.put("{\"id\":\"evt_shape_5\",\"type\":\"x\",\"created\":1700000000,\"livemode\":{},\"data\":{\"object\":{}}}",
+                "wrong JSON type");
+
+        cases.forEach((payload, says) -> {
+            try {
+                assertProblem(post(payload, signatureNow(payload)), 400, says);
+            } catch (Exception e) {
+                throw new AssertionError(payload, e);
+            }
+        });
+        assertThat(TestKafka.read(Topics.STRIPE_WEBHOOKS,
+                record -> String.valueOf(TestKafka.header(record, CloudEventHeaders.ID)).startsWith("evt_shape_"), 1,
+                Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test

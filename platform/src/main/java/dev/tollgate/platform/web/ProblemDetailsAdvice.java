@@ -11,7 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Spring MVC's own exceptions (bad JSON, missing parameter, unknown path, wrong method...)
  * become problem details through {@link ResponseEntityExceptionHandler}; {@link ApiProblem}s
- * carry their own; anything else is a 500 that reveals nothing about the server.
+ * carry their own; what {@link ClientMistakes} recognises is a 400; anything else is a 500 that
+ * reveals nothing about the server.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -20,6 +21,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        ClientMistakes.Mistake mistake = ClientMistakes.of(e).orElse(null);
+        if (mistake != null) {
+            log.debug("Client mistake: {}", e.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(mistake.status(), mistake.detail());
+            problem.setTitle(mistake.title());
+            return problem;
+        }
         log.error("Unhandled error while serving a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request. It has been logged; try again later.");

@@ -1,0 +1,80 @@
+package dev.tollgate.gateway.access;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+
+import dev.tollgate.gateway.identity.ForwardedIdentity;
+import dev.tollgate.gateway.identity.IdentityForwardingFilter;
+import dev.tollgate.gateway.identity.JwtSettings;
+import dev.tollgate.gateway.identity.JwtVerifier;
+import dev.tollgate.platform.web.ClientMistakes;
+import dev.tollgate.platform.web.ProblemResponses;
+
+/**
+ * The gateway's one security filter chain. Stateless: no session, no cookie, no CSRF token (callers
+ * authenticate every request with a bearer JWT; the webhook with Stripe's signature), no login page.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeSecurityConfiguration {
+
+    /** Spring Security's strictest firewall, stated here so its role is visible; its defaults are what we want. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
+    }
+
+    /** A request the firewall refuses is a 400 problem saying why, never routed and never Tomcat's page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            ClientMistakes.Mistake mistake = ClientMistakes.of(rejected).orElseThrow();
+            ProblemResponses.write(response, mistake.status().value(), mistake.title(), mistake.detail(), null);
+        };
+    }
+
+    @Bean
+    SecurityFilterChain edge(HttpSecurity http, JwtVerifier verifier, ForwardedIdentity forwardedIdentity,
+            JwtSettings settings) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    // The error dispatch only renders the problem of a request that was already decided.
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    // Actuator lives on the separate management port, which is not published.
+                    requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+                    requests.requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz", "/api/catalog/**")
+                            .permitAll();
+                    if (settings.devIssuerEnabled()) {
+                        requests.requestMatchers("/dev/**").permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> Unauthorized.write(request, response,
+                                "This API needs an 'Authorization: Bearer <JWT>' header."))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
+                                "The caller may not do this.", request.getRequestURI())))
+                .addFilterBefore(new BearerTokenFilter(verifier), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new IdentityForwardingFilter(forwardedIdentity), AuthorizationFilter.class);
+        return http.build();
+    }
+}
