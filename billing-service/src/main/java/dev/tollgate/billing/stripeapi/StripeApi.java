@@ -88,7 +88,7 @@ public class StripeApi {
             outcome = "rejected";
             throw new StripeUnavailableException("Stripe's API is failing; the circuit breaker holds back " + operation
                     + " " + id + " for now", e);
-        } catch (RuntimeException e) {
+        } catch (Error e) {
             throw e;
         } catch (Throwable e) {
             throw new StripeUnavailableException("Stripe's API call " + operation + " " + id + " failed: " + e, e);
