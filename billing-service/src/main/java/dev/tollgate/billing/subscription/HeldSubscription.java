@@ -13,6 +13,11 @@ record HeldSubscription(String status, String priceId, boolean cancelAtPeriodEnd
         return Freshness.of(eventCreated, SubscriptionStatusRank.of(status));
     }
 
+    /** True when what we hold is strictly newer than {@code report}: that report is stale. */
+    boolean isNewerThan(Freshness report) {
+        return freshness().at().isAfter(report.at());
+    }
+
     /** True when applying {@code state} would change nothing a consumer sees. */
     boolean sameAs(StripeSubscription state, String effectiveStatus) {
         return status.equals(effectiveStatus) && priceId.equals(state.priceId())

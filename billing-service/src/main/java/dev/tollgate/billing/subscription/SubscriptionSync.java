@@ -69,12 +69,13 @@ public class SubscriptionSync {
         StripeSubscription reported = StripeSubscription.from(event.object());
         Optional<HeldSubscription> held = held(reported.id(), false);
         // First, because late and repeated events are common and need neither the account nor Stripe's API.
-        if (held.isPresent() && held.get().eventCreated().isAfter(event.created())) {
+        Freshness incoming = freshness(event, reported, false);
+        if (held.isPresent() && held.get().isNewerThan(incoming)) {
             return new Prepared(event, reported, false, Optional.empty(), true);
         }
         StripeSubscription state = reported;
         boolean fromStripe = false;
-        if (held.isPresent() && freshness(event, reported, false).isTie(held.get().freshness())) {
+        if (held.isPresent() && incoming.isTie(held.get().freshness())) {
             Optional<StripeSubscription> current = stripe.subscription(reported.id()).map(StripeSubscription::from);
             if (current.isPresent()) {
                 state = current.get();
@@ -124,7 +125,7 @@ public class SubscriptionSync {
     private boolean wins(Prepared prepared, String status, HeldSubscription held) {
         StripeEvent event = prepared.event();
         Freshness incoming = Freshness.of(event.created(), SubscriptionStatusRank.of(status));
-        if (held.freshness().at().isAfter(event.created())) {
+        if (held.isNewerThan(incoming)) {
             log.info("Ignoring Stripe event {} ({}): subscription {} already has a newer state", event.id(), event.type(),
                     prepared.state().id());
             return false;
