@@ -1,7 +1,7 @@
 package dev.tollgate.billing.stripe;
 
 import java.sql.Timestamp;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stripe events waiting for their customer to be linked to an account; written in the router's transaction. */
+/** The table of Stripe events waiting for their customer to be linked to an account. */
 @Component
 class ParkedEvents {
 
@@ -25,6 +25,7 @@ class ParkedEvents {
         this.json = json;
     }
 
+    /** Written in the transaction of the event's delivery. */
     void park(StripeEvent event) {
         log.info("Parking Stripe event {} ({}): customer {} is not linked to an account yet", event.id(), event.type(),
                 event.customerId());
@@ -39,16 +40,62 @@ class ParkedEvents {
                 .update();
     }
 
-    /** Removes and returns the customer's parked events, oldest first. */
-    List<StripeEvent> takeFor(String customerId) {
-        List<StripeEvent> events = jdbc.sql("""
-                DELETE FROM parked_stripe_event WHERE customer_id = :customer
-                RETURNING event_id, event_type, created, payload""")
+    /** The customer's parked events, oldest first, read without a lock. */
+    List<StripeEvent> of(String customerId) {
+        return jdbc.sql("""
+                SELECT event_id, event_type, created, payload FROM parked_stripe_event
+                 WHERE customer_id = :customer ORDER BY created, event_id""")
                 .param("customer", customerId)
                 .query((rs, n) -> new StripeEvent(rs.getString("event_id"), rs.getString("event_type"),
                         rs.getTimestamp("created").toInstant(), json.readTree(rs.getString("payload"))))
                 .list();
-        return events.stream().sorted(Comparator.comparing(StripeEvent::created)).toList();
     }
 
+    /** Customers with parked events that are linked by now (a drain after the link was missed, e.g. by a crash). */
+    List<String> linkedCustomers() {
+        return jdbc.sql("""
+                SELECT DISTINCT p.customer_id FROM parked_stripe_event p
+                  JOIN stripe_customer c ON c.customer_id = p.customer_id""")
+                .query(String.class)
+                .list();
+    }
+
+    /** Events parked longer than {@code maxAge} ago (by the database's clock, which stamped them), oldest first. */
+    List<StripeEvent> parkedLongerThan(Duration maxAge, int limit) {
+        return jdbc.sql("""
+                SELECT event_id, event_type, created, payload FROM parked_stripe_event
+                 WHERE parked_at < now() - make_interval(secs => :seconds) ORDER BY parked_at LIMIT :limit""")
+                .param("seconds", maxAge.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query((rs, n) -> new StripeEvent(rs.getString("event_id"), rs.getString("event_type"),
+                        rs.getTimestamp("created").toInstant(), json.readTree(rs.getString("payload"))))
+                .list();
+    }
+
+    /**
+     * Locks the parked row for the caller's transaction; false when it is gone or another replica holds
+     * it, so each parked event leaves exactly one way.
+     */
+    boolean claim(String eventId) {
+        return jdbc.sql("SELECT 1 FROM parked_stripe_event WHERE event_id = :id FOR UPDATE SKIP LOCKED")
+                .param("id", eventId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    void remove(String eventId) {
+        jdbc.sql("DELETE FROM parked_stripe_event WHERE event_id = :id").param("id", eventId).update();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM parked_stripe_event").query(Long.class).single();
+    }
+
+    /** Seconds since the oldest event was parked; 0 when none is. */
+    double oldestAgeSeconds() {
+        return jdbc.sql("SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(parked_at)), 0) FROM parked_stripe_event")
+                .query(Double.class)
+                .single();
+    }
 }

@@ -39,10 +39,15 @@ class StripeEventRouter {
         inbox.receive(CONSUMER, record, envelope -> route(StripeEvent.parse(envelope.data(), json)));
     }
 
+    /**
+     * Applies one Stripe event in the caller's (inbox) transaction. Stripe's API is called before any
+     * row is locked ({@link SubscriptionSync#prepare}); a Stripe failure propagates, so the record is
+     * retried, and a {@code MalformedEventException} dead-letters it.
+     */
     void route(StripeEvent event) {
         switch (event.type()) {
-            case "checkout.session.completed" -> customers.linkFromCheckout(event.object())
-                    .ifPresent(link -> parked.takeFor(link.customerId()).forEach(this::route));
+            // Linking drains the customer's parked events after commit (ParkedEventDrain), whichever event links.
+            case "checkout.session.completed" -> customers.linkFromCheckout(event.object());
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
                     "customer.subscription.paused", "customer.subscription.resumed" -> {
                 if (!subscriptions.apply(event)) {

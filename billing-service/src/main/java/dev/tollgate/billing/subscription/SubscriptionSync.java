@@ -1,7 +1,6 @@
 package dev.tollgate.billing.subscription;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +14,16 @@ import dev.tollgate.billing.catalog.PlanCatalog;
 import dev.tollgate.billing.customer.CustomerLink;
 import dev.tollgate.billing.customer.CustomerLinks;
 import dev.tollgate.billing.stripe.StripeEvent;
+import dev.tollgate.billing.stripeapi.StripeApi;
+import dev.tollgate.platform.events.Freshness;
 
+/**
+ * Applies subscription events newest-wins ({@link Freshness}: Stripe's {@code created}, ties broken
+ * by Stripe itself or else by {@link SubscriptionStatusRank}). In two steps, so that no row lock is
+ * held while Stripe's API is called: {@link #prepare} reads without locks and asks Stripe what it
+ * needs (the customer's e-mail, the current subscription on a tie); {@link #commit} locks the row,
+ * decides again against what it finds, writes and publishes, all in the caller's short transaction.
+ */
 @Component
 public class SubscriptionSync {
 
@@ -24,13 +32,28 @@ public class SubscriptionSync {
     private final JdbcClient jdbc;
     private final PlanCatalog catalog;
     private final CustomerLinks customers;
+    private final StripeApi stripe;
     private final ApplicationEventPublisher events;
 
-    SubscriptionSync(JdbcClient jdbc, PlanCatalog catalog, CustomerLinks customers, ApplicationEventPublisher events) {
+    SubscriptionSync(JdbcClient jdbc, PlanCatalog catalog, CustomerLinks customers, StripeApi stripe,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.customers = customers;
+        this.stripe = stripe;
         this.events = events;
+    }
+
+    /**
+     * What applying one event needs from outside the database, gathered before any lock.
+     *
+     * @param state the subscription to apply: the event's object, or Stripe's current one after a tie
+     * @param fromStripe true when {@code state} was re-read from Stripe's API
+     * @param link the account to apply it to; empty when the customer is not linked yet
+     * @param stale true when a newer state was already applied (nothing else was gathered)
+     */
+    public record Prepared(StripeEvent event, StripeSubscription state, boolean fromStripe, Optional<CustomerLink> link,
+            boolean stale) {
     }
 
     /**
@@ -38,56 +61,127 @@ public class SubscriptionSync {
      * customer is not linked to any account yet (the caller parks the event).
      */
     public boolean apply(StripeEvent event) {
-        StripeSubscription subscription = StripeSubscription.from(event.object());
+        return commit(prepare(event));
+    }
+
+    /** Step one, without locks: decides whether the event can matter and asks Stripe what applying it needs. */
+    public Prepared prepare(StripeEvent event) {
+        StripeSubscription reported = StripeSubscription.from(event.object());
+        Optional<HeldSubscription> held = held(reported.id(), false);
         // First, because late and repeated events are common and need neither the account nor Stripe's API.
-        if (isStale(subscription.id(), event.created())) {
+        Freshness incoming = freshness(event, reported, false);
+        if (held.isPresent() && held.get().isNewerThan(incoming)) {
+            return new Prepared(event, reported, false, Optional.empty(), true);
+        }
+        StripeSubscription state = reported;
+        boolean fromStripe = false;
+        if (held.isPresent() && incoming.isTie(held.get().freshness())) {
+            Optional<StripeSubscription> current = stripe.subscription(reported.id()).map(StripeSubscription::from);
+            if (current.isPresent()) {
+                state = current.get();
+                fromStripe = true;
+            } else {
+                log.info("Stripe event {} ties with the applied state of {} and Stripe cannot be asked; "
+                        + "the status rank decides", event.id(), reported.id());
+            }
+        }
+        return new Prepared(event, state, fromStripe, customers.resolve(state.customerId(), state.metadata()), false);
+    }
+
+    /**
+     * Step two, in the caller's transaction: locks the subscription's row, decides again against what
+     * it holds now, stores the link, writes and publishes. Returns false when the customer has no account.
+     */
+    public boolean commit(Prepared prepared) {
+        StripeEvent event = prepared.event();
+        StripeSubscription state = prepared.state();
+        if (prepared.stale()) {
             log.info("Ignoring Stripe event {} ({}): subscription {} already has a newer state", event.id(), event.type(),
-                    subscription.id());
+                    state.id());
             return true;
         }
-        Optional<CustomerLink> link = customers.resolve(subscription.customerId(), subscription.metadata());
-        if (link.isEmpty()) {
+        if (prepared.link().isEmpty()) {
             return false;
         }
-        PlanCatalog.PricedPlan plan = catalog.byPrice(subscription.priceId())
-                .orElseThrow(() -> new UnknownPriceException(subscription.id(), subscription.priceId()));
-        save(subscription, link.get(), plan, event);
-        events.publishEvent(new SubscriptionChanged(UUID.randomUUID(), link.get().accountId(), event.created(), event.id(),
-                subscription.id(), subscription.customerId(), plan.planId(), subscription.priceId(),
-                subscription.interval() == null ? plan.price().interval() : subscription.interval(),
-                "customer.subscription.deleted".equals(event.type()) ? "canceled" : subscription.status(),
-                subscription.trialStart(), subscription.trialEnd(), subscription.currentPeriodEnd(),
-                subscription.cancelAtPeriodEnd(),
-                subscription.unitAmount() == null ? plan.price().amountMinor() : subscription.unitAmount(),
-                subscription.currency() == null ? plan.price().currency() : subscription.currency(),
-                link.get().email()));
+        String status = status(event, state, prepared.fromStripe());
+        Optional<HeldSubscription> held = held(state.id(), true);
+        if (held.isPresent() && !wins(prepared, status, held.get())) {
+            return true;
+        }
+        PlanCatalog.PricedPlan plan = catalog.byPrice(state.priceId())
+                .orElseThrow(() -> new UnknownPriceException(state.id(), state.priceId()));
+        CustomerLink link = customers.store(prepared.link().get(), "subscription " + state.id());
+        save(state, status, link, plan, event);
+        events.publishEvent(new SubscriptionChanged(UUID.randomUUID(), link.accountId(), event.created(), event.id(),
+                state.id(), state.customerId(), plan.planId(), state.priceId(),
+                state.interval() == null ? plan.price().interval() : state.interval(), status,
+                state.trialStart(), state.trialEnd(), state.currentPeriodEnd(), state.cancelAtPeriodEnd(),
+                state.unitAmount() == null ? plan.price().amountMinor() : state.unitAmount(),
+                state.currency() == null ? plan.price().currency() : state.currency(), link.email()));
         return true;
     }
 
-    private boolean isStale(String subscriptionId, Instant created) {
-        return jdbc.sql("SELECT last_event_created FROM stripe_subscription WHERE subscription_id = :id FOR UPDATE")
-                .param("id", subscriptionId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
-                .optional()
-                .map(applied -> applied.isAfter(created))
-                .orElse(false);
+    /** Whether the prepared state replaces the held one; held is read under the row lock. */
+    private boolean wins(Prepared prepared, String status, HeldSubscription held) {
+        StripeEvent event = prepared.event();
+        Freshness incoming = Freshness.of(event.created(), SubscriptionStatusRank.of(status));
+        if (held.isNewerThan(incoming)) {
+            log.info("Ignoring Stripe event {} ({}): subscription {} already has a newer state", event.id(), event.type(),
+                    prepared.state().id());
+            return false;
+        }
+        if (!incoming.isTie(held.freshness())) {
+            return true;
+        }
+        // A tie: Stripe's current state wins when we could ask; otherwise the higher status rank, and equal keeps what is held.
+        boolean wins = prepared.fromStripe() ? !held.sameAs(prepared.state(), status) : incoming.supersedes(held.freshness());
+        if (!wins) {
+            log.info("Stripe event {} ({}) ties with the applied state of subscription {} ({}); {} keeps it", event.id(),
+                    event.type(), prepared.state().id(), held.status(), prepared.fromStripe() ? "Stripe's current state"
+                            : "the status rank");
+        }
+        return wins;
     }
 
-    private void save(StripeSubscription subscription, CustomerLink link, PlanCatalog.PricedPlan plan, StripeEvent event) {
+    private static Freshness freshness(StripeEvent event, StripeSubscription state, boolean fromStripe) {
+        return Freshness.of(event.created(), SubscriptionStatusRank.of(status(event, state, fromStripe)));
+    }
+
+    /** A deletion event ends the subscription whatever its object says; Stripe's current object says for itself. */
+    private static String status(StripeEvent event, StripeSubscription state, boolean fromStripe) {
+        return !fromStripe && "customer.subscription.deleted".equals(event.type()) ? "canceled" : state.status();
+    }
+
+    private Optional<HeldSubscription> held(String subscriptionId, boolean lock) {
+        return jdbc.sql("""
+                SELECT status, price_id, cancel_at_period_end, current_period_end, last_event_created
+                  FROM stripe_subscription WHERE subscription_id = :id""" + (lock ? " FOR UPDATE" : ""))
+                .param("id", subscriptionId)
+                .query((rs, n) -> new HeldSubscription(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
+    private void save(StripeSubscription state, String status, CustomerLink link, PlanCatalog.PricedPlan plan,
+            StripeEvent event) {
         jdbc.sql("""
                 INSERT INTO stripe_subscription (subscription_id, customer_id, account_id, plan_id, price_id, status,
-                                                 last_event_id, last_event_created, updated_at)
-                VALUES (:id, :customer, :account, :plan, :price, :status, :eventId, :created, now())
+                                                 cancel_at_period_end, current_period_end, last_event_id,
+                                                 last_event_created, updated_at)
+                VALUES (:id, :customer, :account, :plan, :price, :status, :cancel, :periodEnd, :eventId, :created, now())
                 ON CONFLICT (subscription_id) DO UPDATE
                    SET account_id = EXCLUDED.account_id, plan_id = EXCLUDED.plan_id, price_id = EXCLUDED.price_id,
-                       status = EXCLUDED.status, last_event_id = EXCLUDED.last_event_id,
+                       status = EXCLUDED.status, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
+                       current_period_end = EXCLUDED.current_period_end, last_event_id = EXCLUDED.last_event_id,
                        last_event_created = EXCLUDED.last_event_created, updated_at = now()""")
-                .param("id", subscription.id())
-                .param("customer", subscription.customerId())
+                .param("id", state.id())
+                .param("customer", state.customerId())
                 .param("account", link.accountId())
                 .param("plan", plan.planId())
-                .param("price", subscription.priceId())
-                .param("status", subscription.status())
+                .param("price", state.priceId())
+                .param("status", status)
+                .param("cancel", state.cancelAtPeriodEnd())
+                .param("periodEnd", state.currentPeriodEnd() == null ? null : Timestamp.from(state.currentPeriodEnd()))
                 .param("eventId", event.id())
                 .param("created", Timestamp.from(event.created()))
                 .update();

@@ -8,21 +8,16 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
-import dev.tollgate.billing.BillingApplication;
+import dev.tollgate.billing.BillingIntegrationTest;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.EventContract;
-import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.StripeWebhooks;
 import dev.tollgate.platform.test.TestKafka;
 import tools.jackson.databind.node.ObjectNode;
 
-@SpringBootTest(classes = BillingApplication.class, properties = "spring.config.name=" + BillingApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = RealInfrastructure.class)
-class StripeEventsToBillingEventsTest {
+class StripeEventsToBillingEventsTest extends BillingIntegrationTest {
 
     @Test
     void aSubscriptionEventForACatalogPriceIsPublishedAsANormalizedBillingEventThatMatchesItsSchema() {
@@ -45,16 +40,13 @@ class StripeEventsToBillingEventsTest {
         assertThat(record.value()).contains("\"planId\":\"community\"", "\"billingInterval\":\"year\"",
                 "\"amountMinor\":20000");
         assertThat(EventContract.violations("billing.subscription.changed.v1", record.value())).isEmpty();
+        // No checkout told us the e-mail, so it came from Stripe's customer API (the stand-in's address).
+        assertThat(record.value()).contains("\"customerEmail\":\"cus_schema@customers.tollgate.test\"");
     }
 
     static ObjectNode subscription(String id, String customer, String account, String status, String price) {
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", id);
-        subscription.put("customer", customer);
-        subscription.put("status", status);
-        subscription.putObject("metadata").put("organization_id", account);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        ObjectNode priceNode = (ObjectNode) item.path("price");
+        ObjectNode subscription = subscription(id, customer, account, status);
+        ObjectNode priceNode = (ObjectNode) subscription.path("items").path("data").path(0).path("price");
         priceNode.put("id", price);
         priceNode.put("unit_amount", 20000);
         ((ObjectNode) priceNode.path("recurring")).put("interval", "year");
