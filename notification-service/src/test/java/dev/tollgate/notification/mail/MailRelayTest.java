@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -195,6 +196,30 @@ class MailRelayTest {
                     "<" + account.replace("_", "_5F") + "-1.trial-started@latamlab.ai>",
                     "<" + account.replace("_", "_5F") + "-2.trial-started@latamlab.ai>");
         }
+    }
+
+    @Test
+    void aTemplateWithAnHtmlSiblingIsSentAsTextAndHtmlAlternatives() throws Exception {
+        transactions.executeWithoutResult(status -> mailer.write("acct_html", "evt-html", "hana@example.com", "Both parts",
+                "test-alternative", Map.of("name", "<Hana>")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(status("evt-html")));
+        MimeMessage mail = SMTP.mailsTo("hana@example.com").getFirst();
+        MimeMultipart alternatives = alternatives((MimeMultipart) mail.getContent());
+        assertThat(alternatives.getCount()).isEqualTo(2);
+        assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat((String) alternatives.getBodyPart(0).getContent()).contains("Hi <Hana>,").contains("plain & simple.");
+        assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) alternatives.getBodyPart(1).getContent()).contains("<p>Hi &lt;Hana&gt;,</p>");
+    }
+
+    /** Spring's MimeMessageHelper nests the alternatives inside mixed and related parts (room for attachments). */
+    private static MimeMultipart alternatives(MimeMultipart multipart) throws Exception {
+        if (multipart.getContentType().startsWith("multipart/alternative")) {
+            return multipart;
+        }
+        assertThat(multipart.getCount()).isEqualTo(1);
+        return alternatives((MimeMultipart) multipart.getBodyPart(0).getContent());
     }
 
     private long unsent(String accountPattern) {
