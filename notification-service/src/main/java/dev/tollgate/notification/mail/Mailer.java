@@ -7,55 +7,71 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.samskivert.mustache.Mustache;
 
-/** Renders {@code mail/<template>.mustache} and sends it, recording the message in the account's feed. */
+/**
+ * Renders {@code mail/<template>.mustache} (the text part, and {@code mail/<template>.html.mustache}
+ * as the HTML part where one exists) and writes the mail and its feed entry in the caller's
+ * transaction. Nothing is sent here: {@link MailRelay} sends after the transaction committed, so a
+ * rolled-back consumer sends nothing and a redelivered event (stopped by the inbox) sends nothing twice.
+ */
 @Component
 public class Mailer {
 
-    private final JavaMailSender sender;
-    private final Mustache.Compiler mustache;
-    private final MailSettings settings;
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-    Mailer(JavaMailSender sender, Mustache.Compiler mustache, MailSettings settings, JdbcClient jdbc) {
-        this.sender = sender;
-        this.mustache = mustache;
+    private final Mustache.Compiler text;
+    private final Mustache.Compiler html;
+    private final MailSettings settings;
+    private final OutgoingMails mails;
+
+    Mailer(Mustache.Compiler mustache, MailSettings settings, OutgoingMails mails) {
+        // Plain text must not be HTML-escaped; the HTML part must be.
+        this.text = mustache.escapeHTML(false);
+        this.html = mustache.escapeHTML(true);
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.mails = mails;
     }
 
     /**
-     * Sends within the caller's transaction: if SMTP refuses, the transaction (and the inbox row)
-     * rolls back and Kafka redelivers the event, so the e-mail is retried rather than lost.
+     * Writes the mail {@code template} that event {@code causeEventId} caused for the account. With no
+     * address ({@code to} null or blank) the account's last known one is used; with none known the
+     * mail waits until {@link #learnAddress} brings one. Its Message-ID is derived from the cause.
      */
-    public void send(String accountId, String eventId, String to, String subject, String template, Map<String, Object> model) {
-        String body = mustache.compile(read("mail/" + template + ".mustache")).execute(model);
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(settings.from());
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(body);
-        jdbc.sql("""
-                INSERT INTO notification (account_id, event_id, channel, recipient, template, subject, body)
-                VALUES (:account, :event, 'email', :to, :template, :subject, :body)""")
-                .param("account", accountId).param("event", eventId).param("to", to).param("template", template)
-                .param("subject", subject).param("body", body)
-                .update();
-        sender.send(message);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(String accountId, String causeEventId, String to, String subject, String template,
+            Map<String, Object> model) {
+        String recipient = to == null || to.isBlank() ? mails.knownAddress(accountId).orElse(null) : to;
+        if (recipient == null) {
+            log.warn("No e-mail address known for account {}: the {} mail of event {} waits until one arrives", accountId,
+                    template, causeEventId);
+        }
+        ClassPathResource htmlTemplate = new ClassPathResource("mail/" + template + ".html.mustache");
+        mails.write(accountId, causeEventId, template, MessageId.of(causeEventId, template, settings.messageIdDomain()),
+                recipient, subject, text.compile(read(new ClassPathResource("mail/" + template + ".mustache"))).execute(model),
+                htmlTemplate.exists() ? html.compile(read(htmlTemplate)).execute(model) : null);
     }
 
-    private static Reader read(String path) {
+    /** The account's address as an event carried it: kept for later mails, and given to the mails that waited for it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void learnAddress(String accountId, String email) {
+        if (email != null && !email.isBlank()) {
+            mails.learnAddress(accountId, email);
+        }
+    }
+
+    private static Reader read(ClassPathResource template) {
         try {
-            return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+            return new InputStreamReader(template.getInputStream(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("missing e-mail template " + path, e);
+            throw new UncheckedIOException("missing e-mail template " + template.getPath(), e);
         }
     }
 }

@@ -17,7 +17,9 @@ import dev.tollgate.notification.mail.MailSettings;
 import dev.tollgate.notification.mail.Mailer;
 import dev.tollgate.platform.data.inbox.Inbox;
 import dev.tollgate.platform.events.EventEnvelope;
+import dev.tollgate.platform.events.MalformedEventException;
 import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.identity.Ids;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
@@ -43,45 +45,45 @@ class SubscriptionMailer {
 
     @KafkaListener(id = CONSUMER, topics = Topics.SUBSCRIPTION)
     void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            switch (envelope.type()) {
-                case "subscription.trial_started.v1" -> trialStarted(envelope);
-                case "subscription.activated.v1" -> activated(envelope);
-                default -> log.debug("No e-mail for {}", envelope.type());
-            }
-        });
+        inbox.receive(CONSUMER, record, this::mailFor);
     }
 
-    private void trialStarted(EventEnvelope envelope) {
-        SubscriptionNews news = envelope.dataAs(SubscriptionNews.class, json);
-        if (!hasRecipient(news, envelope)) {
+    /**
+     * What one subscription event means for the account's mail, in the consumer's transaction:
+     * the address it carries is remembered (and released to mails that waited for one), and the
+     * mail it deserves is written for the relay to send after commit.
+     */
+    void mailFor(EventEnvelope envelope) {
+        if (!envelope.type().startsWith("subscription.")) {
+            log.debug("No e-mail for {}", envelope.type());
             return;
         }
+        SubscriptionNews news = envelope.dataAs(SubscriptionNews.class, json);
+        if (!Ids.isAccountId(news.accountId())) {
+            throw new MalformedEventException("event " + envelope.id() + " (" + envelope.type() + ") has no valid account id: "
+                    + Ids.ACCOUNT_ID_FORMAT);
+        }
+        mailer.learnAddress(news.accountId(), news.email());
+        switch (envelope.type()) {
+            case "subscription.trial_started.v1" -> trialStarted(envelope.id(), news);
+            case "subscription.activated.v1" -> activated(envelope.id(), news);
+            default -> log.debug("No e-mail for {}", envelope.type());
+        }
+    }
+
+    private void trialStarted(String eventId, SubscriptionNews news) {
         long trialDays = news.trialEnd() == null ? 14 : Math.max(1, (Duration.between(news.occurredAt(), news.trialEnd()).toHours() + 12) / 24);
-        mailer.send(news.accountId(), envelope.id(), news.email(),
+        mailer.write(news.accountId(), eventId, news.email(),
                 "Welcome to " + settings.brand() + " - Your " + trialDays + "-day trial has started! \uD83C\uDF89",
                 "trial-started", Map.of("brand", settings.brand(), "appUrl", settings.appUrl(), "trialDays", trialDays,
                         "trialEndDate", news.trialEnd() == null ? "the end of your trial" : DATE.format(news.trialEnd())));
     }
 
-    private void activated(EventEnvelope envelope) {
-        SubscriptionNews news = envelope.dataAs(SubscriptionNews.class, json);
-        if (!hasRecipient(news, envelope)) {
-            return;
-        }
-        mailer.send(news.accountId(), envelope.id(), news.email(),
+    private void activated(String eventId, SubscriptionNews news) {
+        mailer.write(news.accountId(), eventId, news.email(),
                 "Welcome to Community Edition! Your subscription is active \u2705", "subscription-activated",
                 Map.of("brand", settings.brand(), "appUrl", settings.appUrl(),
                         "periodEnd", news.currentPeriodEnd() == null ? "" : DATE.format(news.currentPeriodEnd())));
-    }
-
-    private boolean hasRecipient(SubscriptionNews news, EventEnvelope envelope) {
-        if (news.email() == null || news.email().isBlank()) {
-            log.warn("Event {} ({}) for account {} has no e-mail address; nothing sent", envelope.id(), envelope.type(),
-                    news.accountId());
-            return false;
-        }
-        return true;
     }
 
     /** Our read model of the subscription lifecycle events. */

@@ -4,39 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.tollgate.notification.NotificationApplication;
-import dev.tollgate.platform.events.CloudEventHeaders;
-import dev.tollgate.platform.events.Topics;
+import dev.tollgate.notification.mail.SmtpServer;
 import dev.tollgate.platform.test.RealInfrastructure;
-import dev.tollgate.platform.test.TestKafka;
 
+// Closed after the class: every test context joins the same consumer group on the shared broker.
+@DirtiesContext
 @SpringBootTest(classes = NotificationApplication.class, properties = "spring.config.name=" + NotificationApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class TrialStartedMailTest {
 
-    static final GreenMail SMTP = started();
+    static final SmtpServer SMTP = new SmtpServer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        SMTP.register(registry);
     }
 
     @AfterAll
@@ -46,39 +41,26 @@ class TrialStartedMailTest {
 
     @Test
     void aStartedTrialSendsTheWelcomeMailOnceEvenWhenTheEventIsDeliveredTwice() throws Exception {
-        Instant now = Instant.now();
-        String id = UUID.randomUUID().toString();
-        String body = """
-                {"transition":"TRIAL_STARTED","eventId":"%s","accountId":"acct_mail","occurredAt":"%s","subscriptionId":"sub_mail",
-                 "planId":"community","status":"trialing","billingInterval":"month","trialEnd":"%s","currentPeriodEnd":null,
-                 "cancelAtPeriodEnd":false,"amountMinor":2000,"currency":"usd","email":"mia@example.com"}"""
-                .formatted(id, now, now.plus(Duration.ofDays(14)));
-        var headers = CloudEventHeaders.of(id, "/tollgate/subscription-service", "subscription.trial_started.v1", now, "acct_mail");
+        String id = SubscriptionEvents.publish(SubscriptionEvents.TRIAL_STARTED, "acct_mail", "mia@example.com");
+        SubscriptionEvents.publish(id, SubscriptionEvents.TRIAL_STARTED, "acct_mail", "mia@example.com");
+        // Same account, same partition: once the mail of this later event is out, the redelivery was handled.
+        SubscriptionEvents.publish(SubscriptionEvents.ACTIVATED, "acct_mail", "mia@example.com");
 
-        TestKafka.send(Topics.SUBSCRIPTION, "acct_mail", body, headers);
-        TestKafka.send(Topics.SUBSCRIPTION, "acct_mail", body, headers);
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("mia@example.com").length >= 1);
-        Thread.sleep(2000);
-        MimeMessage[] mails = mailsTo("mia@example.com");
-        assertThat(mails).hasSize(1);
-        assertThat(mails[0].getSubject()).isEqualTo("Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89");
-        assertThat(GreenMailUtil.getBody(mails[0])).contains("Your 14-day free trial has started").contains("Your trial ends on");
+        await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsTo("mia@example.com").stream()
+                .anyMatch(mail -> subject(mail).startsWith("Welcome to Community Edition!")));
+        var trialMails = SMTP.mailsTo("mia@example.com").stream()
+                .filter(mail -> subject(mail).contains("trial has started")).toList();
+        assertThat(trialMails).hasSize(1);
+        assertThat(subject(trialMails.getFirst())).isEqualTo("Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89");
+        assertThat(GreenMailUtil.getBody(trialMails.getFirst())).contains("Your 14-day free trial has started")
+                .contains("Your trial ends on");
     }
 
-    private static MimeMessage[] mailsTo(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(MimeMessage[]::new);
-    }
-
-    private static GreenMail started() {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
+    static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
