@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -39,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A new account subscribes to the Community Edition, through real components: signed Stripe
  * webhooks into the gateway, Kafka, every service's PostgreSQL, SMTP, and the gateway's API.
  */
+@ExtendWith(NeedsDockerForContainers.class)
 class CommunityEditionFlowTest {
 
     private static final String MONTHLY_PRICE = "price_community_monthly_usd";

@@ -7,8 +7,6 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -32,15 +30,8 @@ final class ContainerInfrastructure implements Infrastructure {
         this.kafka = kafka;
     }
 
-    /** Starts both containers, or aborts the calling test class (reported as skipped) when no Docker engine answers. */
-    static ContainerInfrastructure startOrSkip() {
-        boolean docker = DockerClientFactory.instance().isDockerAvailable();
-        if (!docker) {
-            System.err.println("[tollgate e2e] -Pcontainers: no Docker engine found; the end-to-end suite is skipped");
-        }
-        Assumptions.assumeTrue(docker, "-Pcontainers needs a Docker engine and none was found "
-                + "(Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties and the local socket); "
-                + "the end-to-end suite is skipped. Run it without -Pcontainers to use embedded PostgreSQL and Kafka.");
+    /** Starts both containers; {@link NeedsDockerForContainers} has made sure a Docker engine answers. */
+    static ContainerInfrastructure start() {
         PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE);
         KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
         postgres.start();

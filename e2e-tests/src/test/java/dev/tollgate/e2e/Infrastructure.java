@@ -8,7 +8,8 @@ import dev.tollgate.platform.test.RealInfrastructure;
  * Where the end-to-end suite's PostgreSQL and Kafka come from. By default the embedded ones of
  * platform-test (hermetic, no Docker); with {@code -Pcontainers} (system property
  * {@code tollgate.e2e.infrastructure=containers}) PostgreSQL and Kafka containers started with
- * Testcontainers, or the suite is skipped when no Docker engine is reachable.
+ * Testcontainers, or the suite is skipped when no Docker engine is reachable
+ * ({@link NeedsDockerForContainers}).
  */
 interface Infrastructure extends AutoCloseable {
 
@@ -20,12 +21,16 @@ interface Infrastructure extends AutoCloseable {
     @Override
     void close();
 
-    /** The infrastructure this run asked for; skips the calling test class if it asked for containers and has no Docker. */
+    /** The infrastructure this run asked for (a class using containers also carries {@link NeedsDockerForContainers}). */
     static Infrastructure selected() {
+        return wantsContainers() ? ContainerInfrastructure.start() : new Embedded();
+    }
+
+    static boolean wantsContainers() {
         String selector = System.getProperty(SELECTOR, "embedded");
         return switch (selector) {
-            case "embedded" -> new Embedded();
-            case "containers" -> ContainerInfrastructure.startOrSkip();
+            case "embedded" -> false;
+            case "containers" -> true;
             default -> throw new IllegalArgumentException(SELECTOR + " is '" + selector + "'; use 'embedded' or 'containers'");
         };
     }
