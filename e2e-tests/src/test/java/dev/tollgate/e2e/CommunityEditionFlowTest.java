@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -39,29 +40,35 @@ import tools.jackson.databind.node.ObjectNode;
  * A new account subscribes to the Community Edition, through real components: signed Stripe
  * webhooks into the gateway, Kafka, every service's PostgreSQL, SMTP, and the gateway's API.
  */
+@ExtendWith(NeedsDockerForContainers.class)
 class CommunityEditionFlowTest {
 
     private static final String MONTHLY_PRICE = "price_community_monthly_usd";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static Infrastructure infrastructure;
     private static GreenMail smtp;
     private static WireMockServer stripeApi;
     private static TollgatePlatform platform;
 
     @BeforeAll
     static void startPlatform() {
+        infrastructure = Infrastructure.selected();
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         stripeApi.start();
-        platform = new TollgatePlatform(smtp.getSmtp().getPort(), stripeApi.baseUrl());
+        platform = new TollgatePlatform(infrastructure, smtp.getSmtp().getPort(), stripeApi.baseUrl());
     }
 
     @AfterAll
     static void stopPlatform() {
         if (platform != null) {
             platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
         }
         if (stripeApi != null) {
             stripeApi.stop();
@@ -87,14 +94,17 @@ class CommunityEditionFlowTest {
         assertThat(subscription.path("currency").asString()).isEqualTo("usd");
         assertCommunityEntitlements(ana);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(ana.email()).size() >= 2);
-        // Time for any duplicate to show up: the second delivery of every webhook must change nothing.
-        Thread.sleep(3000);
+        // The marker, delivered after the duplicates along the same path: a failed renewal and its recovery,
+        // whose "active" mail can only arrive after every duplicate before it was handled.
+        deliver(ana.subscriptionEvent("evt_ana_past_due", "customer.subscription.updated", "past_due", 300, true));
+        deliver(ana.subscriptionEvent("evt_ana_recovered", "customer.subscription.updated", "active", 400, true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(ana.email()).size() >= 3);
         List<String> subjects = mailsTo(ana.email()).stream().map(CommunityEditionFlowTest::subject).toList();
-        assertThat(subjects).containsExactlyInAnyOrder(
+        assertThat(subjects).as("the second delivery of every webhook changed nothing").containsExactlyInAnyOrder(
                 "Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89",
+                "Welcome to Community Edition! Your subscription is active \u2705",
                 "Welcome to Community Edition! Your subscription is active \u2705");
-        assertThat(api(ana, "/api/notifications/me")).hasSize(2);
+        assertThat(api(ana, "/api/notifications/me")).hasSize(3);
         assertThat(api(ana, "/api/subscriptions/me")).isEqualTo(subscription);
     }
 
@@ -114,11 +124,32 @@ class CommunityEditionFlowTest {
     }
 
     @Test
+    void anOldSubscriptionEndingAfterTheNewOneIsActiveKeepsTheCustomersFeaturesInEitherOrderOfArrival() throws Exception {
+        Customer dan = new Customer("acct_dan", "cus_dan", "sub_dan", "dan@example.com");
+        Customer eve = new Customer("acct_eve", "cus_eve", "sub_eve", "eve@example.com");
+        for (Customer customer : List.of(dan, eve)) {
+            stubStripeCustomer(customer);
+        }
+
+        dan.twoSubscriptionsTheOldOneEndingLast().forEach(this::deliver);
+        eve.twoSubscriptionsTheOldOneEndingLast().reversed().forEach(this::deliver);
+
+        for (Customer customer : List.of(dan, eve)) {
+            // The marker: the new subscription is set to cancel at its period end, after everything above.
+            deliver(customer.newSubscriptionEvent("evt_" + customer.accountId() + "_marker", "active", 400, true));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(api(customer, "/api/subscriptions/me").path("cancelAtPeriodEnd").asBoolean()).isTrue());
+            awaitActive(customer);
+            JsonNode subscription = api(customer, "/api/subscriptions/me");
+            assertThat(subscription.path("subscriptionId").asString()).isEqualTo(customer.newSubscriptionId());
+            assertCommunityEntitlements(customer);
+        }
+    }
+
+    @Test
     void aLoneSubscriptionCreatedEventIsEnoughAndTheEmailComesFromStripesCustomerApi() throws Exception {
         Customer cid = new Customer("acct_cid", "cus_cid", "sub_cid", "cid@example.com");
-        stripeApi.stubFor(get(urlPathEqualTo("/v1/customers/" + cid.customerId())).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody(JSON.writeValueAsString(cid.stripeCustomer()))));
+        stubStripeCustomer(cid);
 
         deliver(cid.subscriptionEvent("evt_cid_created", "customer.subscription.created", "trialing", 100, true));
 
@@ -156,6 +187,12 @@ class CommunityEditionFlowTest {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayManagementUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern("tollgate_stripe_webhooks_accepted_total\\{[^}]*type=\"plan.created\"[^}]*\\} 1\\.0");
+    }
+
+    private static void stubStripeCustomer(Customer customer) {
+        stripeApi.stubFor(get(urlPathEqualTo("/v1/customers/" + customer.customerId())).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(JSON.writeValueAsString(customer.stripeCustomer()))));
     }
 
     private void awaitActive(Customer customer) {
@@ -248,15 +285,40 @@ class CommunityEditionFlowTest {
             return json(StripeWebhooks.event("evt_" + accountId + "_checkout", "checkout.session.completed", T0 + 50, session));
         }
 
+        String newSubscriptionId() {
+            return subscriptionId + "_new";
+        }
+
+        /**
+         * An old subscription (active, period ending in 20 days), a new one (active 100 s later,
+         * period ending in 30 days), then the old one's end: Stripe's order.
+         */
+        List<String> twoSubscriptionsTheOldOneEndingLast() {
+            return List.of(subscriptionEvent("evt_" + accountId + "_old_created", "customer.subscription.created", "active", 100,
+                    true), newSubscriptionEvent("evt_" + accountId + "_new_created", "active", 200, false),
+                    subscriptionEvent(subscriptionId, "evt_" + accountId + "_old_deleted", "customer.subscription.deleted",
+                            "canceled", 300, true, 20, false));
+        }
+
+        String newSubscriptionEvent(String eventId, String status, long offset, boolean cancelAtPeriodEnd) {
+            return subscriptionEvent(newSubscriptionId(), eventId, "customer.subscription.updated", status, offset, true, 30,
+                    cancelAtPeriodEnd);
+        }
+
         String subscriptionEvent(String eventId, String type, String status, long offset, boolean namesAccount) {
+            return subscriptionEvent(subscriptionId, eventId, type, status, offset, namesAccount, 14, false);
+        }
+
+        String subscriptionEvent(String id, String eventId, String type, String status, long offset, boolean namesAccount,
+                int periodDays, boolean cancelAtPeriodEnd) {
             ObjectNode subscription = StripeWebhooks.fixture("subscription");
-            subscription.put("id", subscriptionId);
+            subscription.put("id", id);
             subscription.put("customer", customerId);
             subscription.put("status", status);
             subscription.put("created", T0 + 100);
             subscription.put("trial_start", T0 + 100);
             subscription.put("trial_end", T0 + 100 + 14 * 86_400);
-            subscription.put("cancel_at_period_end", false);
+            subscription.put("cancel_at_period_end", cancelAtPeriodEnd);
             subscription.putNull("cancel_at");
             subscription.putNull("canceled_at");
             subscription.putNull("ended_at");
@@ -265,9 +327,9 @@ class CommunityEditionFlowTest {
                 metadata.put("organization_id", accountId);
             }
             ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-            item.put("subscription", subscriptionId);
+            item.put("subscription", id);
             item.put("current_period_start", T0 + 100);
-            item.put("current_period_end", T0 + 100 + 14 * 86_400);
+            item.put("current_period_end", T0 + 100 + periodDays * 86_400L);
             ObjectNode price = (ObjectNode) item.path("price");
             price.put("id", MONTHLY_PRICE);
             price.put("unit_amount", 2000);

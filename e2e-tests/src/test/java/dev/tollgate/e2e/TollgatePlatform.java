@@ -14,13 +14,13 @@ import dev.tollgate.community.CommunityApplication;
 import dev.tollgate.entitlement.EntitlementApplication;
 import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.notification.NotificationApplication;
-import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.subscription.SubscriptionApplication;
 import dev.tollgate.ticket.TicketApplication;
 
 /**
- * The whole platform in this JVM: six services, each with its own database on the embedded
- * PostgreSQL, all on the embedded Kafka broker, and the gateway routing to them.
+ * The whole platform in this JVM: six services, each with its own database on one PostgreSQL
+ * server, all on one Kafka broker (both from {@link Infrastructure}: embedded by default,
+ * containers with {@code -Pcontainers}), and the gateway routing to them.
  */
 final class TollgatePlatform implements AutoCloseable {
 
@@ -40,8 +40,10 @@ final class TollgatePlatform implements AutoCloseable {
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final int gatewayPort;
     private final int gatewayManagementPort;
+    private final Infrastructure infrastructure;
 
-    TollgatePlatform(int smtpPort, String stripeApiBase) {
+    TollgatePlatform(Infrastructure infrastructure, int smtpPort, String stripeApiBase) {
+        this.infrastructure = infrastructure;
         Map<String, Integer> ports = new HashMap<>();
         ports.put("billing", start(BillingApplication.class, BillingApplication.CONFIG_NAME,
                 Map.of("tollgate.stripe.api-base", stripeApiBase)));
@@ -79,7 +81,7 @@ final class TollgatePlatform implements AutoCloseable {
         properties.put("tollgate.outbox.resubmit-after", "2s");
         // The gateway owns no database, but on this shared classpath it sees the services' persistence
         // auto-configuration too; an empty database of its own keeps that inert.
-        properties.putAll(RealInfrastructure.properties(configName));
+        properties.putAll(infrastructure.properties(configName));
         properties.put("tollgate.outbox.source", "/tollgate/" + configName);
         if (application != GatewayApplication.class) {
             properties.put("spring.autoconfigure.exclude", WITHOUT_SPRING_SECURITY);

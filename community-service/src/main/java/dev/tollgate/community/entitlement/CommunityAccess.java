@@ -1,11 +1,6 @@
 package dev.tollgate.community.entitlement;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,50 +15,31 @@ import tools.jackson.databind.json.JsonMapper;
 class CommunityAccess {
 
     static final String CONSUMER = "community-service.entitlement-events";
-    static final String FEATURE = "community_access";
 
     private final Inbox inbox;
     private final JsonMapper json;
-    private final JdbcClient jdbc;
+    private final AccessProjection projection;
 
-    CommunityAccess(Inbox inbox, JsonMapper json, JdbcClient jdbc) {
+    CommunityAccess(Inbox inbox, JsonMapper json, AccessProjection projection) {
         this.inbox = inbox;
         this.json = json;
-        this.jdbc = jdbc;
+        this.projection = projection;
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.ENTITLEMENT)
     void onRecord(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, envelope -> {
             if ("entitlements.changed.v1".equals(envelope.type())) {
-                Granted granted = envelope.dataAs(Granted.class, json);
-                Feature feature = granted.features() == null ? null : granted.features().get(FEATURE);
-                boolean enabled = feature != null && Boolean.TRUE.equals(feature.enabled());
-                // Only a newer grant replaces the held one, whatever order redeliveries come in.
-                jdbc.sql("""
-                        INSERT INTO community_access (account_id, enabled, as_of) VALUES (:account, :enabled, :asOf)
-                        ON CONFLICT (account_id) DO UPDATE SET enabled = EXCLUDED.enabled, as_of = EXCLUDED.as_of
-                        WHERE community_access.as_of <= EXCLUDED.as_of""")
-                        .param("account", granted.accountId()).param("enabled", enabled)
-                        .param("asOf", Timestamp.from(granted.occurredAt()))
-                        .update();
+                projection.apply(envelope.dataAs(AccessProjection.Granted.class, json));
             }
         });
     }
 
     @GetMapping("/api/community/access/me")
     AccessView mine(CallerIdentity caller) {
-        boolean enabled = jdbc.sql("SELECT enabled FROM community_access WHERE account_id = :account")
-                .param("account", caller.accountId()).query(Boolean.class).optional().orElse(false);
-        return new AccessView(caller.accountId(), enabled);
+        return new AccessView(caller.accountId(), projection.isEnabled(caller.accountId()));
     }
 
     record AccessView(String accountId, boolean communityAccess) {
-    }
-
-    record Granted(String accountId, Instant occurredAt, Map<String, Feature> features) {
-    }
-
-    record Feature(Boolean enabled) {
     }
 }

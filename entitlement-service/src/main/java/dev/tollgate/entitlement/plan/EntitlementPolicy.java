@@ -3,6 +3,8 @@ package dev.tollgate.entitlement.plan;
 import java.util.Map;
 import java.util.Set;
 
+import dev.tollgate.platform.events.MalformedEventException;
+
 /**
  * A subscription that is trialing, active, or past due (Stripe is still retrying the payment)
  * grants its plan's features; a paused, canceled or incomplete one grants nothing.
@@ -24,7 +26,8 @@ public final class EntitlementPolicy {
         return plans.of(planId).orElseThrow(() -> new UnknownPlanException(planId));
     }
 
-    public static class UnknownPlanException extends RuntimeException {
+    /** A plan this service does not know stays unknown however often the event is retried: it is dead-lettered at once. */
+    public static class UnknownPlanException extends MalformedEventException {
         public UnknownPlanException(String planId) {
             super("plan '" + planId + "' has no entry in entitlements.yml");
         }

@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.tollgate.subscription.lifecycle.EffectiveSubscription;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 
@@ -31,10 +33,31 @@ public class Subscriptions {
                 .param("id", subscriptionId).query(Subscriptions::map).optional();
     }
 
-    /** The account's most recently reported subscription. */
+    /** The subscription that speaks for the account: the best of all its subscriptions, not the last reported. */
     public Optional<SubscriptionState> currentOf(String accountId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE account_id = :account ORDER BY as_of DESC LIMIT 1")
-                .param("account", accountId).query(Subscriptions::map).optional();
+        return EffectiveSubscription.of(allOf(accountId));
+    }
+
+    public List<SubscriptionState> allOf(String accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE account_id = :account")
+                .param("account", accountId).query(Subscriptions::map).list();
+    }
+
+    /**
+     * Locks the account's row until the transaction ends and returns the version of its last
+     * lifecycle event (0 before the first): reports about different subscriptions of one account
+     * then apply one after the other, each seeing the others' effect.
+     */
+    public long lockAccount(String accountId) {
+        jdbc.sql("INSERT INTO account (account_id, version) VALUES (:account, 0) ON CONFLICT (account_id) DO NOTHING")
+                .param("account", accountId).update();
+        return jdbc.sql("SELECT version FROM account WHERE account_id = :account FOR UPDATE")
+                .param("account", accountId).query(Long.class).single();
+    }
+
+    public void saveAccountVersion(String accountId, long version) {
+        jdbc.sql("UPDATE account SET version = :version WHERE account_id = :account")
+                .param("account", accountId).param("version", version).update();
     }
 
     public void save(SubscriptionState state) {

@@ -1,5 +1,6 @@
 package dev.tollgate.subscription.billing;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -7,12 +8,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.subscription.api.Subscriptions;
 import dev.tollgate.subscription.lifecycle.Lifecycle;
 import dev.tollgate.subscription.lifecycle.SubscriptionEvent;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
-import dev.tollgate.subscription.api.Subscriptions;
+import dev.tollgate.subscription.lifecycle.Transition;
 
-/** Applies a reported state: store it and publish its lifecycle events, in the caller's transaction. */
+/**
+ * Applies a reported state, in the caller's transaction: store it unless it is late news for its
+ * subscription, then publish the lifecycle events that the change of the account's effective
+ * subscription means, each with the account's next version.
+ */
 @Component
 class SubscriptionRecorder {
 
@@ -27,14 +33,24 @@ class SubscriptionRecorder {
     }
 
     void record(SubscriptionState reported) {
-        Optional<SubscriptionState> current = subscriptions.lockById(reported.subscriptionId());
-        if (Lifecycle.isOutdated(current, reported)) {
-            log.info("Ignoring an outdated report for subscription {} (as of {}, held as of {})", reported.subscriptionId(),
-                    reported.asOf(), current.get().asOf());
+        String account = reported.accountId();
+        long version = subscriptions.lockAccount(account);
+        Optional<SubscriptionState> held = subscriptions.lockById(reported.subscriptionId());
+        if (Lifecycle.isOutdated(held, reported)) {
+            log.info("Ignoring an outdated report for subscription {} ({} as of {}, held {} as of {})",
+                    reported.subscriptionId(), reported.status(), reported.asOf(), held.get().status(), held.get().asOf());
             return;
         }
+        Optional<SubscriptionState> before = subscriptions.currentOf(account);
         subscriptions.save(reported);
-        Lifecycle.transitions(current, reported)
-                .forEach(transition -> events.publishEvent(SubscriptionEvent.of(transition, reported)));
+        SubscriptionState after = subscriptions.currentOf(account).orElseThrow();
+        List<Transition> transitions = Lifecycle.transitions(before, after);
+        for (Transition transition : transitions) {
+            version++;
+            events.publishEvent(SubscriptionEvent.of(transition, after, version, reported.asOf()));
+        }
+        if (!transitions.isEmpty()) {
+            subscriptions.saveAccountVersion(account, version);
+        }
     }
 }

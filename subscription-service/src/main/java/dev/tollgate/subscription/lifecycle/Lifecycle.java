@@ -4,18 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Decides what a new billing report means for a subscription. */
+/**
+ * Decides what a new billing report means: whether it is news for its subscription at all, and
+ * which lifecycle events a change of the account's effective subscription (see
+ * {@link EffectiveSubscription}) amounts to.
+ */
 public final class Lifecycle {
 
     private Lifecycle() {
     }
 
-    /** A report older than the state we hold is late news: applying it would roll the subscription back. */
+    /**
+     * A report that does not supersede the held state of its subscription (the platform's one
+     * freshness rule: older, or as old and not further along its lifecycle) is late news:
+     * applying it would roll the subscription back, or let arrival order settle a tie.
+     */
     public static boolean isOutdated(Optional<SubscriptionState> current, SubscriptionState reported) {
-        return current.map(state -> state.asOf().isAfter(reported.asOf())).orElse(false);
+        return current.map(held -> !reported.freshness().supersedes(held.freshness())).orElse(false);
     }
 
-    /** The lifecycle events that moving from {@code current} to {@code reported} means, in the order they happened. */
+    /**
+     * The lifecycle events that moving the account's effective subscription from {@code current}
+     * to {@code reported} means, in the order they happened.
+     */
     public static List<Transition> transitions(Optional<SubscriptionState> current, SubscriptionState reported) {
         List<Transition> transitions = new ArrayList<>();
         SubscriptionStatus before = current.map(SubscriptionState::status).orElse(null);

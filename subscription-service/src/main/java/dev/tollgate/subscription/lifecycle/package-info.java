@@ -1,7 +1,9 @@
 /**
- * The subscription lifecycle as pure domain logic, free of Spring and SQL: given what we knew
- * and the new state billing reports, which lifecycle events happened (trial started,
- * activated, past due, paused, canceled, plan changed), and whether the report is too old to
- * apply at all.
+ * The subscription lifecycle as pure domain logic, free of Spring and SQL: whether a billing
+ * report is news for its subscription (the platform's freshness rule with the lifecycle rank of
+ * {@link dev.tollgate.subscription.lifecycle.SubscriptionStatus}), which of an account's
+ * subscriptions speaks for the account ({@link dev.tollgate.subscription.lifecycle.EffectiveSubscription}),
+ * and which lifecycle events (trial started, activated, past due, paused, canceled, plan changed)
+ * a change of that effective subscription means.
  */
 package dev.tollgate.subscription.lifecycle;

@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,11 @@ import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.kafka.KafkaPlatformConfiguration;
 import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.RealInfrastructure;
+import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
 import dev.tollgate.subscription.SubscriptionApplication;
+import dev.tollgate.subscription.api.Subscriptions;
+import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @SpringBootTest(classes = SubscriptionApplication.class, properties = {
@@ -31,6 +37,10 @@ class BillingEventsToLifecycleEventsTest {
 
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Subscriptions subscriptions;
+    @Autowired
+    DataSource database;
 
     @Test
     void aTrialThenItsActivationArePublishedAsLifecycleEventsThatMatchTheirSchemas() {
@@ -92,15 +102,70 @@ class BillingEventsToLifecycleEventsTest {
                 record -> id.equals(TestKafka.header(record, CloudEventHeaders.ID)), 1, Duration.ofSeconds(30))).hasSize(1);
     }
 
-    private static void sendBilling(String account, String plan, String status, Instant at) {
+    @Test
+    void anOldSubscriptionEndingAfterTheNewOneIsActiveLeavesTheAccountActiveInEitherOrderOfArrival() {
+        Instant t0 = Instant.now().minusSeconds(600);
+        Instant oldPeriodEnd = t0.plus(Duration.ofDays(20));
+        Instant newPeriodEnd = t0.plus(Duration.ofDays(30));
+        String inOrder = "acct_two_in_order";
+        String reversed = "acct_two_reversed";
+        List<String> sent = List.of(
+                sendBilling(inOrder, inOrder + "_old", "community", "active", t0, oldPeriodEnd),
+                sendBilling(inOrder, inOrder + "_new", "community", "active", t0.plusSeconds(10), newPeriodEnd),
+                sendBilling(inOrder, inOrder + "_old", "community", "canceled", t0.plusSeconds(20), oldPeriodEnd),
+                sendBilling(reversed, reversed + "_old", "community", "canceled", t0.plusSeconds(20), oldPeriodEnd),
+                sendBilling(reversed, reversed + "_new", "community", "active", t0.plusSeconds(10), newPeriodEnd),
+                sendBilling(reversed, reversed + "_old", "community", "active", t0, oldPeriodEnd));
+
+        assertThat(lifecycleEventTypes(inOrder, sent)).as("the old subscription's end changes nothing while the new one is active")
+                .containsExactly("subscription.activated.v1");
+        assertThat(lifecycleEventTypes(reversed, sent))
+                .as("the old subscription's late active report is older than its cancellation and changes nothing")
+                .containsExactly("subscription.canceled.v1", "subscription.activated.v1");
+        for (String account : List.of(inOrder, reversed)) {
+            assertThat(subscriptions.currentOf(account)).hasValueSatisfying(effective -> {
+                assertThat(effective.subscriptionId()).isEqualTo(account + "_new");
+                assertThat(effective.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+            });
+        }
+    }
+
+    @Test
+    void aReportOfTheSameSecondThatIsNotFurtherAlongChangesNothing() {
+        Instant sameSecond = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        List<String> sent = List.of(sendBilling("acct_tie", "community", "active", sameSecond),
+                sendBilling("acct_tie", "community", "incomplete", sameSecond),
+                sendBilling("acct_tie", "community", "trialing", sameSecond));
+
+        assertThat(lifecycleEventTypes("acct_tie", sent)).containsExactly("subscription.activated.v1");
+        assertThat(subscriptions.currentOf("acct_tie")).hasValueSatisfying(
+                held -> assertThat(held.status()).isEqualTo(SubscriptionStatus.ACTIVE));
+    }
+
+    /** The types of the account's lifecycle events in version order, once every billing event {@code sent} was handled. */
+    private List<String> lifecycleEventTypes(String account, List<String> sent) {
+        List<ConsumerRecord<String, String>> events = Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, account);
+        events.forEach(record -> assertThat(EventContract.violations(TestKafka.header(record, CloudEventHeaders.TYPE),
+                record.value())).isEmpty());
+        return events.stream().map(record -> TestKafka.header(record, CloudEventHeaders.TYPE)).toList();
+    }
+
+    private static String sendBilling(String account, String plan, String status, Instant at) {
+        return sendBilling(account, "sub_" + account, plan, status, at, at.plus(Duration.ofDays(14)));
+    }
+
+    /** Sends a billing event and returns its id. */
+    private static String sendBilling(String account, String subscription, String plan, String status, Instant at,
+            Instant periodEnd) {
         String body = """
-                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","stripeSubscriptionId":"sub_%s",
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","stripeSubscriptionId":"%s",
                  "stripeCustomerId":"cus_%s","planId":"%s","priceId":"price_community_monthly_usd","billingInterval":"month",
                  "status":"%s","trialStart":"%s","trialEnd":"%s","currentPeriodEnd":"%s","cancelAtPeriodEnd":false,
                  "amountMinor":2000,"currency":"usd","customerEmail":"life@example.com"}"""
-                .formatted(UUID.randomUUID(), account, at, status, account, account, plan, status, at, at.plus(Duration.ofDays(14)),
-                        at.plus(Duration.ofDays(14)));
-        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(UUID.randomUUID().toString(), "/tollgate/billing-service",
+                .formatted(UUID.randomUUID(), account, at, status, subscription, account, plan, status, at, periodEnd, periodEnd);
+        String id = UUID.randomUUID().toString();
+        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(id, "/tollgate/billing-service",
                 "billing.subscription.changed.v1", at, account));
+        return id;
     }
 }

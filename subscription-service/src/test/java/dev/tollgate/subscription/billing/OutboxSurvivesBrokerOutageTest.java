@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,7 +77,9 @@ class OutboxSurvivesBrokerOutageTest {
 
         assertThat(subscriptions.currentOf("acct_outage")).hasValueSatisfying(
                 state -> assertThat(state.status()).isEqualTo(SubscriptionStatus.TRIALING));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> incompletePublications() == 1);
+        // The marker: the outbox sent it, failed, sent it again and failed again, and still holds it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> resubmittedAndFailedAgain() == 1);
+        assertThat(incompletePublications()).isEqualTo(1);
         assertThat(meters.get(OutboxConfiguration.PENDING_METRIC).gauge().value()).isEqualTo(1.0);
 
         KAFKA.start();
@@ -85,13 +88,25 @@ class OutboxSurvivesBrokerOutageTest {
         assertThat(meters.get(OutboxConfiguration.PENDING_METRIC).gauge().value()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single())
                 .as("acknowledged publications are deleted, not kept forever").isZero();
-        List<ConsumerRecord<String, String>> delivered = TestKafka.read(KAFKA.bootstrapServers(), Topics.SUBSCRIPTION,
-                record -> "acct_outage".equals(record.key()), 5, Duration.ofSeconds(5));
+        // Whatever the outbox sent is acknowledged now; a marker sent after it on the same key ends the reading.
+        String marker = UUID.randomUUID().toString();
+        TestKafka.send(KAFKA.bootstrapServers(), Topics.SUBSCRIPTION, null, "acct_outage", "{}",
+                CloudEventHeaders.of(marker, "/test", "test.marker.v1", Instant.now(), "acct_outage"));
+        List<ConsumerRecord<String, String>> delivered = TestKafka.readUntilMarker(KAFKA.bootstrapServers(), Topics.SUBSCRIPTION,
+                record -> "acct_outage".equals(record.key()),
+                record -> marker.equals(TestKafka.header(record, CloudEventHeaders.ID)), Duration.ofSeconds(30));
         assertThat(delivered).isNotEmpty().allSatisfy(record -> assertThat(TestKafka.header(record, CloudEventHeaders.TYPE))
                 .isEqualTo("subscription.trial_started.v1"));
         AtomicInteger handled = new AtomicInteger();
         delivered.forEach(record -> inbox.receive("outage-test-consumer", record, envelope -> handled.incrementAndGet()));
         assertThat(handled).hasValue(1);
+    }
+
+    private long resubmittedAndFailedAgain() {
+        return jdbc.sql("""
+                SELECT count(*) FROM event_publication
+                WHERE completion_date IS NULL AND last_resubmission_date IS NOT NULL AND status = 'FAILED'""")
+                .query(Long.class).single();
     }
 
     private long incompletePublications() {

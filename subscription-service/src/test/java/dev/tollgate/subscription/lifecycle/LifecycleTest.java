@@ -1,11 +1,14 @@
 package dev.tollgate.subscription.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.tollgate.platform.events.MalformedEventException;
 
 class LifecycleTest {
 
@@ -60,10 +63,31 @@ class LifecycleTest {
     }
 
     @Test
+    void aTieInTimeGoesToTheStatusFurtherAlongAndNeverMovesBack() {
+        SubscriptionState active = state("community", SubscriptionStatus.ACTIVE, T0);
+        SubscriptionState incomplete = state("community", SubscriptionStatus.INCOMPLETE, T0);
+        assertThat(Lifecycle.isOutdated(Optional.of(active), incomplete)).isTrue();
+        assertThat(Lifecycle.isOutdated(Optional.of(incomplete), active)).isFalse();
+        assertThat(Lifecycle.isOutdated(Optional.of(active), state("community", SubscriptionStatus.CANCELED, T0))).isFalse();
+    }
+
+    @Test
+    void anEqualReportKeepsWhatIsHeld() {
+        SubscriptionState active = state("community", SubscriptionStatus.ACTIVE, T0);
+        assertThat(Lifecycle.isOutdated(Optional.of(active), state("starter", SubscriptionStatus.ACTIVE, T0))).isTrue();
+    }
+
+    @Test
     void stripeStatusesMapToOurs() {
         assertThat(SubscriptionStatus.fromStripe("unpaid")).isEqualTo(SubscriptionStatus.PAST_DUE);
         assertThat(SubscriptionStatus.fromStripe("incomplete_expired")).isEqualTo(SubscriptionStatus.CANCELED);
         assertThat(SubscriptionStatus.fromStripe("trialing")).isEqualTo(SubscriptionStatus.TRIALING);
+    }
+
+    @Test
+    void anUnknownStripeStatusIsPoisonNotATransientFailure() {
+        assertThatThrownBy(() -> SubscriptionStatus.fromStripe("sleeping")).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("sleeping");
     }
 
     private static SubscriptionState state(String plan, SubscriptionStatus status, Instant asOf) {

@@ -1,11 +1,6 @@
 package dev.tollgate.ticket.entitlement;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,33 +15,22 @@ import tools.jackson.databind.json.JsonMapper;
 class TicketAllowance {
 
     static final String CONSUMER = "ticket-service.entitlement-events";
-    static final String FEATURE = "priority_support_tickets";
 
     private final Inbox inbox;
     private final JsonMapper json;
-    private final JdbcClient jdbc;
+    private final AllowanceProjection projection;
 
-    TicketAllowance(Inbox inbox, JsonMapper json, JdbcClient jdbc) {
+    TicketAllowance(Inbox inbox, JsonMapper json, AllowanceProjection projection) {
         this.inbox = inbox;
         this.json = json;
-        this.jdbc = jdbc;
+        this.projection = projection;
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.ENTITLEMENT)
     void onRecord(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, envelope -> {
             if ("entitlements.changed.v1".equals(envelope.type())) {
-                Granted granted = envelope.dataAs(Granted.class, json);
-                Limit limit = granted.features() == null ? null : granted.features().get(FEATURE);
-                // Only a newer grant replaces the held one, whatever order redeliveries come in.
-                jdbc.sql("""
-                        INSERT INTO ticket_allowance (account_id, monthly_limit, as_of) VALUES (:account, :limit, :asOf)
-                        ON CONFLICT (account_id) DO UPDATE SET monthly_limit = EXCLUDED.monthly_limit, as_of = EXCLUDED.as_of
-                        WHERE ticket_allowance.as_of <= EXCLUDED.as_of""")
-                        .param("account", granted.accountId())
-                        .param("limit", limit == null || limit.limit() == null ? 0L : limit.limit())
-                        .param("asOf", Timestamp.from(granted.occurredAt()))
-                        .update();
+                projection.apply(envelope.dataAs(AllowanceProjection.Granted.class, json));
             }
         });
     }
@@ -54,17 +38,9 @@ class TicketAllowance {
     /** {@code monthlyLimit} -1 means unlimited; 0 means the account may not open priority tickets. */
     @GetMapping("/api/tickets/allowance/me")
     AllowanceView mine(CallerIdentity caller) {
-        long limit = jdbc.sql("SELECT monthly_limit FROM ticket_allowance WHERE account_id = :account")
-                .param("account", caller.accountId()).query(Long.class).optional().orElse(0L);
-        return new AllowanceView(caller.accountId(), limit, "month");
+        return new AllowanceView(caller.accountId(), projection.monthlyLimit(caller.accountId()), "month");
     }
 
     record AllowanceView(String accountId, long monthlyLimit, String period) {
-    }
-
-    record Granted(String accountId, Instant occurredAt, Map<String, Limit> features) {
-    }
-
-    record Limit(Long limit) {
     }
 }

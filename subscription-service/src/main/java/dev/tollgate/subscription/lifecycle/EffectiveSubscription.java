@@ -1,0 +1,50 @@
+package dev.tollgate.subscription.lifecycle;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Which of an account's subscriptions speaks for the account. A customer can hold several (an
+ * old one running out while a new one is active, a canceled one beside a new trial); the
+ * account's subscription, and so its entitlements, is the best current one, never whichever was
+ * reported last.
+ * <p>
+ * Best means, in this order:
+ * <ol>
+ * <li>the higher standing: active &gt; trialing &gt; past due (Stripe is still retrying, access
+ * continues) &gt; paused &gt; incomplete &gt; canceled;</li>
+ * <li>among equal standing, the later current period end (a subscription without one last);</li>
+ * <li>then the later report ({@code asOf});</li>
+ * <li>then the greater subscription id, only so that the choice never depends on reading order.</li>
+ * </ol>
+ */
+public final class EffectiveSubscription {
+
+    private static final Comparator<SubscriptionState> BEST = Comparator
+            .comparingInt((SubscriptionState state) -> standing(state.status()))
+            .thenComparing(SubscriptionState::currentPeriodEnd, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(SubscriptionState::asOf)
+            .thenComparing(SubscriptionState::subscriptionId);
+
+    private EffectiveSubscription() {
+    }
+
+    /** The subscription that speaks for the account, empty when it has none. */
+    public static Optional<SubscriptionState> of(Collection<SubscriptionState> subscriptionsOfOneAccount) {
+        return subscriptionsOfOneAccount.stream().max(BEST);
+    }
+
+    /** Higher is better standing; see the class comment. */
+    static int standing(SubscriptionStatus status) {
+        return switch (status) {
+            case ACTIVE -> 5;
+            case TRIALING -> 4;
+            case PAST_DUE -> 3;
+            case PAUSED -> 2;
+            case INCOMPLETE -> 1;
+            case CANCELED -> 0;
+        };
+    }
+}
