@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.platform.test.FreePorts;
 import dev.tollgate.platform.test.fuzz.ProblemContract;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through the gateway to the real services: the services' own error handling must keep the
  * contract too (no 5xx, every error a problem detail). A failure names the seed and the request.
  */
+@ExtendWith(NeedsDockerForContainers.class)
 class PlatformFuzzTest {
 
     static final long SEED = Long.getLong("fuzz.seed", 20_261_122L);
@@ -35,18 +37,23 @@ class PlatformFuzzTest {
             "/api/entitlements/me", "/api/community/access/me", "/api/tickets/allowance/me", "/api/notifications/me",
             "/webhooks/stripe", "/dev/tokens", "/readyz");
 
+    private static Infrastructure infrastructure;
     private static TollgatePlatform platform;
 
     /** No request here can be a valid signed webhook, so nothing mails or calls Stripe: both point at closed ports. */
     @BeforeAll
     static void startPlatform() {
-        platform = new TollgatePlatform(FreePorts.next(), "http://127.0.0.1:" + FreePorts.next());
+        infrastructure = Infrastructure.selected();
+        platform = new TollgatePlatform(infrastructure, FreePorts.next(), "http://127.0.0.1:" + FreePorts.next());
     }
 
     @AfterAll
     static void stopPlatform() {
         if (platform != null) {
             platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
         }
     }
 
