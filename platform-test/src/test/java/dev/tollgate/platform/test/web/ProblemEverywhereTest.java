@@ -26,7 +26,9 @@ import dev.tollgate.platform.test.fuzz.RawHttp;
  * detail, and a client mistake is never a 500. A minimal service stands in for the six real ones.
  */
 @SpringBootTest(classes = ProblemEverywhereTest.MinimalService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.mvc.problemdetails.enabled=true", "tollgate.identity.secret=problem-everywhere-test-secret-0123456789" })
+        properties = { "spring.mvc.problemdetails.enabled=true", "spring.application.name=problem-everywhere-test",
+                // This minimal service tests how errors look; who may call is InternalIdentityFilterTest's subject.
+                "tollgate.identity.enforce=false" })
 class ProblemEverywhereTest {
 
     @LocalServerPort
