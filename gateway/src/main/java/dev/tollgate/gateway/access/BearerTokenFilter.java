@@ -14,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.tollgate.gateway.identity.JwtVerifier;
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.web.ProblemResponses;
 
 /**
  * Authenticates a request that carries {@code Authorization: Bearer <JWT>}; a token that fails
@@ -43,6 +44,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             caller = verifier.verify(authorization.substring(BEARER.length()).trim());
         } catch (JwtVerifier.InvalidTokenException e) {
             Unauthorized.write(request, response, e.getMessage());
+            return;
+        } catch (JwtVerifier.KeysUnavailableException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+            ProblemResponses.write(response, 503, "Service unavailable", e.getMessage(), request.getRequestURI());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

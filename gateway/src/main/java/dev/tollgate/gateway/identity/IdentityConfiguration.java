@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import dev.tollgate.platform.identity.InternalTokenIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -27,10 +28,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    JwtVerifier jwtVerifier(JwtSettings settings, ObjectProvider<DevTokenIssuer> devIssuer) throws MalformedURLException {
+    JwtVerifier jwtVerifier(JwtSettings settings, ObjectProvider<DevTokenIssuer> devIssuer, MeterRegistry meters)
+            throws MalformedURLException {
         JWKSource<SecurityContext> keys;
         if (settings.jwksUrl() != null && !settings.jwksUrl().isBlank()) {
-            keys = JWKSourceBuilder.create(URI.create(settings.jwksUrl()).toURL()).retrying(true).build();
+            keys = GuardedJwkSource.guarding(JWKSourceBuilder.create(URI.create(settings.jwksUrl()).toURL()).retrying(true).build(),
+                    meters);
         } else if (settings.devIssuerEnabled()) {
             keys = new ImmutableJWKSet<>(devIssuer.getObject().publicKeys());
         } else {

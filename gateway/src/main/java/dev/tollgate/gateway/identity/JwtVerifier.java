@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -42,6 +43,8 @@ public class JwtVerifier {
             claims = processor.process(token, null);
         } catch (ParseException e) {
             throw new InvalidTokenException("The bearer token is not a JWT.");
+        } catch (KeySourceException e) {
+            throw new KeysUnavailableException(e);
         } catch (BadJOSEException e) {
             throw new InvalidTokenException("The bearer token was rejected: " + e.getMessage());
         } catch (JOSEException e) {
@@ -60,6 +63,13 @@ public class JwtVerifier {
             throw new InvalidTokenException("The bearer token has malformed claims: " + e.getMessage());
         } catch (Ids.InvalidIdException e) {
             throw new InvalidTokenException(e.getMessage());
+        }
+    }
+
+    /** The identity provider's keys cannot be read: the platform's outage, not the caller's mistake. */
+    public static class KeysUnavailableException extends RuntimeException {
+        public KeysUnavailableException(Throwable cause) {
+            super("The identity provider's signing keys are unavailable right now; try again shortly.", cause);
         }
     }
 
