@@ -113,6 +113,10 @@ class SecretsAtStartupTest {
         // Outranks the test JVM's spring.profiles.active=local, as an operator's start would.
         args.add("--spring.profiles.active=production");
         args.add("--spring.config.name=" + configName);
+        if (application != GatewayApplication.class) {
+            // This JVM has the gateway's Spring Security on its classpath; a service has none of its own.
+            args.add("--spring.autoconfigure.exclude=" + TollgatePlatform.WITHOUT_SPRING_SECURITY);
+        }
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
     }

@@ -30,7 +30,7 @@ final class TollgatePlatform implements AutoCloseable {
      * Spring Security is on this shared classpath only because the gateway uses it; a service's own
      * classpath has none, so its auto-configuration (a login for every path) is left out here.
      */
-    private static final String WITHOUT_SPRING_SECURITY = String.join(",",
+    static final String WITHOUT_SPRING_SECURITY = String.join(",",
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
