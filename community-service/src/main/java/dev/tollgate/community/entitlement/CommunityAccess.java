@@ -4,38 +4,34 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps and serves whether each account may use the community. */
 @RestController
-class CommunityAccess {
+class CommunityAccess implements EventConsumer {
 
     static final String CONSUMER = "community-service.entitlement-events";
     static final String FEATURE = "community_access";
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final JdbcClient jdbc;
 
-    CommunityAccess(Inbox inbox, JsonMapper json, JdbcClient jdbc) {
-        this.inbox = inbox;
+    CommunityAccess(JsonMapper json, JdbcClient jdbc) {
         this.json = json;
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.ENTITLEMENT)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            if ("entitlements.changed.v1".equals(envelope.type())) {
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.ENTITLEMENT).on("entitlements.changed.v1", envelope -> {
                 Granted granted = envelope.dataAs(Granted.class, json);
                 Feature feature = granted.features() == null ? null : granted.features().get(FEATURE);
                 boolean enabled = feature != null && Boolean.TRUE.equals(feature.enabled());
@@ -47,7 +43,6 @@ class CommunityAccess {
                         .param("account", granted.accountId()).param("enabled", enabled)
                         .param("asOf", Timestamp.from(granted.occurredAt()))
                         .update();
-            }
         });
     }
 

@@ -1,49 +1,47 @@
 package dev.tollgate.entitlement.grant;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.entitlement.plan.Entitlement;
 import dev.tollgate.entitlement.plan.EntitlementPolicy;
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Recomputes an account's entitlements on every subscription lifecycle event. */
 @Component
-class SubscriptionEventsListener {
+class SubscriptionEventsListener implements EventConsumer {
 
     static final String CONSUMER = "entitlement-service.subscription-events";
+    static final List<String> LIFECYCLE_EVENTS = List.of("subscription.trial_started.v1", "subscription.activated.v1",
+            "subscription.plan_changed.v1", "subscription.past_due.v1", "subscription.paused.v1", "subscription.canceled.v1");
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final Grants grants;
     private final EntitlementPolicy policy;
     private final ApplicationEventPublisher events;
 
-    SubscriptionEventsListener(Inbox inbox, JsonMapper json, Grants grants, EntitlementPolicy policy,
+    SubscriptionEventsListener(JsonMapper json, Grants grants, EntitlementPolicy policy,
             ApplicationEventPublisher events) {
-        this.inbox = inbox;
         this.json = json;
         this.grants = grants;
         this.policy = policy;
         this.events = events;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.SUBSCRIPTION)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            if (envelope.type().startsWith("subscription.") && envelope.type().endsWith(".v1")) {
-                apply(envelope.dataAs(SubscriptionReport.class, json));
-            }
-        });
+    /** Every lifecycle event carries the account's plan and status, which is all the policy needs. */
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.SUBSCRIPTION).on(LIFECYCLE_EVENTS,
+                envelope -> apply(envelope.dataAs(SubscriptionReport.class, json)));
     }
 
     private void apply(SubscriptionReport report) {

@@ -7,21 +7,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.notification.mail.MailSettings;
 import dev.tollgate.notification.mail.Mailer;
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.EventEnvelope;
 import dev.tollgate.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
-class SubscriptionMailer {
+class SubscriptionMailer implements EventConsumer {
 
     static final String CONSUMER = "notification-service.subscription-events";
 
@@ -29,27 +28,22 @@ class SubscriptionMailer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final Mailer mailer;
     private final MailSettings settings;
 
-    SubscriptionMailer(Inbox inbox, JsonMapper json, Mailer mailer, MailSettings settings) {
-        this.inbox = inbox;
+    SubscriptionMailer(JsonMapper json, Mailer mailer, MailSettings settings) {
         this.json = json;
         this.mailer = mailer;
         this.settings = settings;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.SUBSCRIPTION)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            switch (envelope.type()) {
-                case "subscription.trial_started.v1" -> trialStarted(envelope);
-                case "subscription.activated.v1" -> activated(envelope);
-                default -> log.debug("No e-mail for {}", envelope.type());
-            }
-        });
+    /** Other lifecycle events send no e-mail; the platform skips them. */
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.SUBSCRIPTION)
+                .on("subscription.trial_started.v1", this::trialStarted)
+                .on("subscription.activated.v1", this::activated);
     }
 
     private void trialStarted(EventEnvelope envelope) {

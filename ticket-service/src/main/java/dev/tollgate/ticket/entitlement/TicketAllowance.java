@@ -4,38 +4,34 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps and serves each account's priority-ticket allowance. */
 @RestController
-class TicketAllowance {
+class TicketAllowance implements EventConsumer {
 
     static final String CONSUMER = "ticket-service.entitlement-events";
     static final String FEATURE = "priority_support_tickets";
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final JdbcClient jdbc;
 
-    TicketAllowance(Inbox inbox, JsonMapper json, JdbcClient jdbc) {
-        this.inbox = inbox;
+    TicketAllowance(JsonMapper json, JdbcClient jdbc) {
         this.json = json;
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.ENTITLEMENT)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            if ("entitlements.changed.v1".equals(envelope.type())) {
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.ENTITLEMENT).on("entitlements.changed.v1", envelope -> {
                 Granted granted = envelope.dataAs(Granted.class, json);
                 Limit limit = granted.features() == null ? null : granted.features().get(FEATURE);
                 // Only a newer grant replaces the held one, whatever order redeliveries come in.
@@ -47,7 +43,6 @@ class TicketAllowance {
                         .param("limit", limit == null || limit.limit() == null ? 0L : limit.limit())
                         .param("asOf", Timestamp.from(granted.occurredAt()))
                         .update();
-            }
         });
     }
 
