@@ -38,7 +38,8 @@ public final class DeadLetterReplay {
     private DeadLetterReplay() {
     }
 
-    public static void main(String[] args) {
+    /** The command line behind {@code replay-dlt}, reached through {@link LocalPlatform}'s main (one main per jar). */
+    static void run(String[] args) {
         String topic = null;
         String eventId = null;
         boolean dryRun = false;

@@ -51,7 +51,7 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "replay-dlt".equals(args[0])) {
-            DeadLetterReplay.main(Arrays.copyOfRange(args, 1, args.length));
+            DeadLetterReplay.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         LocalPlatform platform = new LocalPlatform();
