@@ -32,7 +32,7 @@ public class ThingConsumerApplication {
 
     @Bean
     KafkaAdmin.NewTopics thingTopics() {
-        return new KafkaAdmin.NewTopics(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(Topics.deadLetterOf(TOPIC), 3, (short) 1));
+        return new KafkaAdmin.NewTopics(new NewTopic(TOPIC, 4, (short) 1), new NewTopic(Topics.deadLetterOf(TOPIC), 4, (short) 1));
     }
 
     @Component

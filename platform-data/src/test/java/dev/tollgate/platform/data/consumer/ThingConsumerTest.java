@@ -24,6 +24,7 @@ import dev.tollgate.platform.test.RealInfrastructure;
         "tollgate.outbox.source=/test",
         "tollgate.kafka.consumer.initial-backoff=200ms",
         "tollgate.kafka.consumer.max-backoff=1s",
+        "tollgate.kafka.consumer.transient-retry-for=10s",
         "tollgate.inbox.purge-batch-size=2" })
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @interface ThingConsumerTest {
