@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +78,15 @@ class GracefulShutdownTest {
 
         kafka.stop();
         // A send the broker never acknowledges: closing the producer must not wait Kafka's default 30 s for it.
-        producer.send(Topics.deadLetterOf(TOPIC), "in-flight", "{}");
+        // From another thread, as the service's own sends come: send() itself may block on metadata now.
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> producer.send(Topics.deadLetterOf(TOPIC), "in-flight", "{}"));
+        try {
+            sending.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException blockedOnMetadata) {
+            // Still inside send(), waiting for metadata of a broker that is gone: in flight all the same.
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
         Instant asked = Instant.now();
         service.close();
 
