@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,10 @@ public final class LocalPlatform {
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "replay-dlt".equals(args[0])) {
+            DeadLetterReplay.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         LocalPlatform platform = new LocalPlatform();
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "tollgate-stop"));
         try {

@@ -1,42 +1,41 @@
 package dev.tollgate.billing.stripe;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.billing.customer.CustomerLinks;
 import dev.tollgate.billing.subscription.SubscriptionSync;
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
-class StripeEventRouter {
+class StripeEventRouter implements EventConsumer {
 
     static final String CONSUMER = "billing-service.stripe-events";
 
     private static final Logger log = LoggerFactory.getLogger(StripeEventRouter.class);
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final CustomerLinks customers;
     private final SubscriptionSync subscriptions;
     private final ParkedEvents parked;
 
-    StripeEventRouter(Inbox inbox, JsonMapper json, CustomerLinks customers, SubscriptionSync subscriptions,
+    StripeEventRouter(JsonMapper json, CustomerLinks customers, SubscriptionSync subscriptions,
             ParkedEvents parked) {
-        this.inbox = inbox;
         this.json = json;
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.parked = parked;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.STRIPE_WEBHOOKS)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> route(StripeEvent.parse(envelope.data(), json)));
+    /** Raw Stripe events carry Stripe's unversioned types ({@code stripe.<type>}); {@link #route} picks what to act on. */
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.STRIPE_WEBHOOKS)
+                .onEveryType(envelope -> route(StripeEvent.parse(envelope.data(), json)));
     }
 
     /**

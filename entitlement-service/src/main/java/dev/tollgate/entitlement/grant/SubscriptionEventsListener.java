@@ -1,35 +1,34 @@
 package dev.tollgate.entitlement.grant;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Recomputes an account's entitlements on every subscription lifecycle event. */
 @Component
-class SubscriptionEventsListener {
+class SubscriptionEventsListener implements EventConsumer {
 
     static final String CONSUMER = "entitlement-service.subscription-events";
+    static final List<String> LIFECYCLE_EVENTS = List.of("subscription.trial_started.v1", "subscription.activated.v1",
+            "subscription.plan_changed.v1", "subscription.past_due.v1", "subscription.paused.v1", "subscription.canceled.v1");
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final GrantUpdater updater;
 
-    SubscriptionEventsListener(Inbox inbox, JsonMapper json, GrantUpdater updater) {
-        this.inbox = inbox;
+    SubscriptionEventsListener(JsonMapper json, GrantUpdater updater) {
         this.json = json;
         this.updater = updater;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.SUBSCRIPTION)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            if (envelope.type().startsWith("subscription.") && envelope.type().endsWith(".v1")) {
-                updater.apply(envelope.dataAs(GrantUpdater.SubscriptionReport.class, json));
-            }
-        });
+    /** Every lifecycle event carries the account's plan, status and version, which is all the policy needs. */
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.SUBSCRIPTION).on(LIFECYCLE_EVENTS,
+                envelope -> updater.apply(envelope.dataAs(GrantUpdater.SubscriptionReport.class, json)));
     }
 }

@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.tollgate.notification.mail.MailSettings;
 import dev.tollgate.notification.mail.Mailer;
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.EventEnvelope;
 import dev.tollgate.platform.events.MalformedEventException;
 import dev.tollgate.platform.events.Topics;
@@ -23,29 +23,30 @@ import dev.tollgate.platform.identity.Ids;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
-class SubscriptionMailer {
+class SubscriptionMailer implements EventConsumer {
 
     static final String CONSUMER = "notification-service.subscription-events";
+    static final List<String> LIFECYCLE_EVENTS = List.of("subscription.trial_started.v1", "subscription.activated.v1",
+            "subscription.plan_changed.v1", "subscription.past_due.v1", "subscription.paused.v1", "subscription.canceled.v1");
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionMailer.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final Mailer mailer;
     private final MailSettings settings;
 
-    SubscriptionMailer(Inbox inbox, JsonMapper json, Mailer mailer, MailSettings settings) {
-        this.inbox = inbox;
+    SubscriptionMailer(JsonMapper json, Mailer mailer, MailSettings settings) {
         this.json = json;
         this.mailer = mailer;
         this.settings = settings;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.SUBSCRIPTION)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, this::mailFor);
+    /** Every lifecycle event may carry the account's address; only some of them send a mail. */
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.SUBSCRIPTION).on(LIFECYCLE_EVENTS, this::mailFor);
     }
 
     /**
@@ -54,10 +55,6 @@ class SubscriptionMailer {
      * mail it deserves is written for the relay to send after commit.
      */
     void mailFor(EventEnvelope envelope) {
-        if (!envelope.type().startsWith("subscription.")) {
-            log.debug("No e-mail for {}", envelope.type());
-            return;
-        }
         SubscriptionNews news = envelope.dataAs(SubscriptionNews.class, json);
         if (!Ids.isAccountId(news.accountId())) {
             throw new MalformedEventException("event " + envelope.id() + " (" + envelope.type() + ") has no valid account id: "

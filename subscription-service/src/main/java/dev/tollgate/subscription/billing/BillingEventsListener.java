@@ -1,40 +1,35 @@
 package dev.tollgate.subscription.billing;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.data.consumer.EventConsumer;
+import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
-class BillingEventsListener {
+class BillingEventsListener implements EventConsumer {
 
     static final String CONSUMER = "subscription-service.billing-events";
 
-    private final Inbox inbox;
     private final JsonMapper json;
     private final SubscriptionRecorder recorder;
 
-    BillingEventsListener(Inbox inbox, JsonMapper json, SubscriptionRecorder recorder) {
-        this.inbox = inbox;
+    BillingEventsListener(JsonMapper json, SubscriptionRecorder recorder) {
         this.json = json;
         this.recorder = recorder;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.BILLING)
-    void onRecord(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
-            if ("billing.subscription.changed.v1".equals(envelope.type())) {
+    @Override
+    public EventSubscription subscription() {
+        return EventSubscription.named(CONSUMER).from(Topics.BILLING).on("billing.subscription.changed.v1", envelope -> {
                 BillingSubscriptionChanged changed = envelope.dataAs(BillingSubscriptionChanged.class, json);
                 recorder.record(new SubscriptionState(changed.stripeSubscriptionId(), changed.accountId(), changed.planId(),
                         SubscriptionStatus.fromStripe(changed.status()), changed.billingInterval(), changed.trialEnd(),
                         changed.currentPeriodEnd(), changed.cancelAtPeriodEnd(), changed.amountMinor(), changed.currency(),
                         changed.customerEmail(), changed.occurredAt()));
-            }
         });
     }
 }

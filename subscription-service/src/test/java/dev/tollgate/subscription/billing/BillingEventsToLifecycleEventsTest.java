@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
-import dev.tollgate.platform.kafka.KafkaPlatformConfiguration;
+import dev.tollgate.platform.kafka.DeadLetterPolicy;
 import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
@@ -31,7 +31,7 @@ import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @SpringBootTest(classes = SubscriptionApplication.class, properties = {
-        "spring.config.name=" + SubscriptionApplication.CONFIG_NAME, "tollgate.kafka.retry-interval=100ms" })
+        "spring.config.name=" + SubscriptionApplication.CONFIG_NAME })
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class BillingEventsToLifecycleEventsTest {
 
@@ -88,7 +88,7 @@ class BillingEventsToLifecycleEventsTest {
         assertThat(dead.getFirst().value()).isEqualTo("{\"not\":\"an event\"}");
         assertThat(TestKafka.header(dead.getFirst(), "kafka_dlt-exception-message")).contains("ce_id");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                meters.get(KafkaPlatformConfiguration.DEAD_LETTERED_METRIC).tag("topic", Topics.BILLING).counter().count())
+                meters.get(DeadLetterPolicy.DEAD_LETTERED_METRIC).tag("topic", Topics.BILLING).counter().count())
                 .isGreaterThanOrEqualTo(1));
     }
 

@@ -29,7 +29,11 @@ public class Inbox {
 
     /** Parses the record's envelope and hands it to {@code handler} unless this consumer already processed it. */
     public void receive(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> handler) {
-        EventEnvelope envelope = EventEnvelope.from(record);
+        receive(consumer, EventEnvelope.from(record), handler);
+    }
+
+    /** Hands {@code envelope} to {@code handler} unless this consumer already processed it. */
+    public void receive(String consumer, EventEnvelope envelope, Consumer<EventEnvelope> handler) {
         transactions.executeWithoutResult(status -> {
             if (firstDelivery(consumer, envelope)) {
                 handler.accept(envelope);
