@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
-import dev.tollgate.platform.kafka.KafkaPlatformConfiguration;
-import io.micrometer.core.instrument.Counter;
+import dev.tollgate.platform.kafka.DeadLetterPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,12 +61,7 @@ class ParkedEventDeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the broker did not accept the dead letter of parked event " + event.id(), e);
         }
-        Counter.builder(KafkaPlatformConfiguration.DEAD_LETTERED_METRIC)
-                .description("Records that failed processing and were published to a dead-letter topic")
-                .tag("topic", Topics.STRIPE_WEBHOOKS)
-                .tag("reason", reason.getClass().getSimpleName())
-                .register(meters)
-                .increment();
+        DeadLetterPolicy.countDeadLetter(meters, Topics.STRIPE_WEBHOOKS, reason);
         log.warn("Dead-lettered parked Stripe event {} to {}: {}", event.id(), topic, reason.getMessage());
     }
 

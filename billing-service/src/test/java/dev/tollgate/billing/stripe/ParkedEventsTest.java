@@ -14,7 +14,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 import dev.tollgate.billing.BillingIntegrationTest;
 import dev.tollgate.platform.events.Topics;
-import dev.tollgate.platform.kafka.KafkaPlatformConfiguration;
+import dev.tollgate.platform.kafka.DeadLetterPolicy;
 import dev.tollgate.platform.test.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -109,7 +109,7 @@ class ParkedEventsTest extends BillingIntegrationTest {
     }
 
     private double deadLettered(String reason) {
-        var counter = meters.find(KafkaPlatformConfiguration.DEAD_LETTERED_METRIC).tag("topic", Topics.STRIPE_WEBHOOKS)
+        var counter = meters.find(DeadLetterPolicy.DEAD_LETTERED_METRIC).tag("topic", Topics.STRIPE_WEBHOOKS)
                 .tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }

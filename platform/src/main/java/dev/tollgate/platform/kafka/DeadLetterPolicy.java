@@ -80,16 +80,24 @@ public class DeadLetterPolicy {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             // Throws when the dead-letter topic did not acknowledge: then nothing is counted or committed.
             publisher.accept(record, failure);
-            Counter.builder(DEAD_LETTERED_METRIC)
-                    .description("Records published to a dead-letter topic and acknowledged by it")
-                    .tag("topic", record.topic())
-                    .tag("reason", rootCause(failure).getClass().getSimpleName())
-                    .register(meters)
-                    .increment();
+            countDeadLetter(meters, record.topic(), rootCause(failure));
         }, backOff, holding);
         handler.setRetryListeners(holding);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /**
+     * Counts one record of {@code topic} that its dead-letter topic acknowledged; the one counter of
+     * dead letters, also for those a service publishes itself (billing's aged-out parked events).
+     */
+    public static void countDeadLetter(MeterRegistry meters, String topic, Throwable reason) {
+        Counter.builder(DEAD_LETTERED_METRIC)
+                .description("Records published to a dead-letter topic and acknowledged by it")
+                .tag("topic", topic)
+                .tag("reason", reason.getClass().getSimpleName())
+                .register(meters)
+                .increment();
     }
 
     /**
