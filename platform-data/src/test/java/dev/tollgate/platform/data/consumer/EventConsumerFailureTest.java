@@ -152,6 +152,6 @@ class EventConsumerFailureTest {
     }
 
     private static void send(int partition, String key, String value, Map<String, String> headers) {
-        ThingRecords.send(TestKafka.bootstrapServers(), partition, key, value, headers);
+        TestKafka.send(TestKafka.bootstrapServers(), ThingConsumerApplication.TOPIC, partition, key, value, headers);
     }
 }

@@ -40,6 +40,7 @@ import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.FreePorts;
 import dev.tollgate.platform.test.StandaloneKafka;
+import dev.tollgate.platform.test.TestKafka;
 import dev.tollgate.platform.test.TestPostgres;
 
 /** A service asked to stop while the broker is gone stops within a bounded time and keeps nothing half-done. */
@@ -70,7 +71,7 @@ class GracefulShutdownTest {
                 .until(() -> !listeners.getListenerContainer(CONSUMER).getAssignedPartitions().isEmpty());
         String held = UUID.randomUUID().toString();
         OUTAGE.add(held);
-        ThingRecords.send(kafka.bootstrapServers(), 0, "k-stop", "{\"action\":\"apply\"}",
+        TestKafka.send(kafka.bootstrapServers(), ThingConsumerApplication.TOPIC, 0, "k-stop", "{\"action\":\"apply\"}",
                 CloudEventHeaders.of(held, "/test", "test.thing.v1", Instant.now(), "k-stop"));
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts(held) >= 2);
         KafkaTemplate<String, String> producer = service.getBean(KafkaTemplate.class);

@@ -19,7 +19,7 @@ import dev.tollgate.platform.test.RealInfrastructure;
 @SpringBootTest(classes = ThingConsumerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.application.name=thing-consumer",
         "spring.config.import=classpath:tollgate-platform.yml",
-        "spring.flyway.locations=classpath:db/platform,classpath:db/consumertest",
+        "spring.flyway.locations=classpath:db/consumertest",
         "tollgate.outbox.topic=" + ThingConsumerApplication.TOPIC,
         "tollgate.outbox.source=/test",
         "tollgate.kafka.consumer.initial-backoff=200ms",
