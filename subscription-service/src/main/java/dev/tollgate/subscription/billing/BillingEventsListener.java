@@ -6,8 +6,6 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.platform.data.inbox.Inbox;
 import dev.tollgate.platform.events.Topics;
-import dev.tollgate.subscription.lifecycle.SubscriptionState;
-import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
@@ -30,10 +28,7 @@ class BillingEventsListener {
         inbox.receive(CONSUMER, record, envelope -> {
             if ("billing.subscription.changed.v1".equals(envelope.type())) {
                 BillingSubscriptionChanged changed = envelope.dataAs(BillingSubscriptionChanged.class, json);
-                recorder.record(new SubscriptionState(changed.stripeSubscriptionId(), changed.accountId(), changed.planId(),
-                        SubscriptionStatus.fromStripe(changed.status()), changed.billingInterval(), changed.trialEnd(),
-                        changed.currentPeriodEnd(), changed.cancelAtPeriodEnd(), changed.amountMinor(), changed.currency(),
-                        changed.customerEmail(), changed.occurredAt()));
+                recorder.record(changed.toState());
             }
         });
     }
