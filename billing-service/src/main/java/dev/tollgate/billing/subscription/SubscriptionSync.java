@@ -23,6 +23,10 @@ import dev.tollgate.platform.events.Freshness;
  * held while Stripe's API is called: {@link #prepare} reads without locks and asks Stripe what it
  * needs (the customer's e-mail, the current subscription on a tie); {@link #commit} locks the row,
  * decides again against what it finds, writes and publishes, all in the caller's short transaction.
+ * <p>
+ * The order decided here is published with every state as a per-subscription {@code sequence}
+ * (see {@link SubscriptionChanged}), because a tie settled by Stripe can publish a later state
+ * with the same time and a lower status rank than the one before it.
  */
 @Component
 public class SubscriptionSync {
@@ -111,8 +115,8 @@ public class SubscriptionSync {
         PlanCatalog.PricedPlan plan = catalog.byPrice(state.priceId())
                 .orElseThrow(() -> new UnknownPriceException(state.id(), state.priceId()));
         CustomerLink link = customers.store(prepared.link().get(), "subscription " + state.id());
-        save(state, status, link, plan, event);
-        events.publishEvent(new SubscriptionChanged(UUID.randomUUID(), link.accountId(), event.created(), event.id(),
+        long sequence = save(state, status, link, plan, event);
+        events.publishEvent(new SubscriptionChanged(UUID.randomUUID(), link.accountId(), event.created(), sequence, event.id(),
                 state.id(), state.customerId(), plan.planId(), state.priceId(),
                 state.interval() == null ? plan.price().interval() : state.interval(), status,
                 state.trialStart(), state.trialEnd(), state.currentPeriodEnd(), state.cancelAtPeriodEnd(),
@@ -162,18 +166,25 @@ public class SubscriptionSync {
                 .optional();
     }
 
-    private void save(StripeSubscription state, String status, CustomerLink link, PlanCatalog.PricedPlan plan,
+    /**
+     * Stores the state as the subscription's next one and returns its sequence: 1 for the first, one
+     * more than the held one after that. The row is locked (or new), so the numbers follow the order
+     * in which billing decided the states, which is the order consumers must apply them in.
+     */
+    private long save(StripeSubscription state, String status, CustomerLink link, PlanCatalog.PricedPlan plan,
             StripeEvent event) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO stripe_subscription (subscription_id, customer_id, account_id, plan_id, price_id, status,
                                                  cancel_at_period_end, current_period_end, last_event_id,
-                                                 last_event_created, updated_at)
-                VALUES (:id, :customer, :account, :plan, :price, :status, :cancel, :periodEnd, :eventId, :created, now())
+                                                 last_event_created, sequence, updated_at)
+                VALUES (:id, :customer, :account, :plan, :price, :status, :cancel, :periodEnd, :eventId, :created, 1, now())
                 ON CONFLICT (subscription_id) DO UPDATE
                    SET account_id = EXCLUDED.account_id, plan_id = EXCLUDED.plan_id, price_id = EXCLUDED.price_id,
                        status = EXCLUDED.status, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
                        current_period_end = EXCLUDED.current_period_end, last_event_id = EXCLUDED.last_event_id,
-                       last_event_created = EXCLUDED.last_event_created, updated_at = now()""")
+                       last_event_created = EXCLUDED.last_event_created,
+                       sequence = stripe_subscription.sequence + 1, updated_at = now()
+                RETURNING sequence""")
                 .param("id", state.id())
                 .param("customer", state.customerId())
                 .param("account", link.accountId())
@@ -184,6 +195,6 @@ public class SubscriptionSync {
                 .param("periodEnd", state.currentPeriodEnd() == null ? null : Timestamp.from(state.currentPeriodEnd()))
                 .param("eventId", event.id())
                 .param("created", Timestamp.from(event.created()))
-                .update();
+                .query(Long.class).single();
     }
 }

@@ -38,7 +38,7 @@ class StripeEventsToBillingEventsTest extends BillingIntegrationTest {
         assertThat(TestKafka.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(record.headers().lastHeader("__TypeId__")).isNull();
         assertThat(record.value()).contains("\"planId\":\"community\"", "\"billingInterval\":\"year\"",
-                "\"amountMinor\":20000");
+                "\"amountMinor\":20000", "\"sequence\":1");
         assertThat(EventContract.violations("billing.subscription.changed.v1", record.value())).isEmpty();
         // No checkout told us the e-mail, so it came from Stripe's customer API (the stand-in's address).
         assertThat(record.value()).contains("\"customerEmail\":\"cus_schema@customers.tollgate.test\"");

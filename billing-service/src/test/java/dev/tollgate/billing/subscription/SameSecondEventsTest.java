@@ -67,8 +67,12 @@ class SameSecondEventsTest extends BillingIntegrationTest {
 
         await().atMost(WAIT).until(() -> processed("evt_tie_resume_resumed"));
         assertThat(heldStatus("sub_tie_resume")).isEqualTo("active");
-        assertThat(billingEvents("acct_tie_resume", 2)).extracting(event -> event.path("status").asString())
-                .containsExactly("paused", "active");
+        List<JsonNode> published = billingEvents("acct_tie_resume", 2);
+        assertThat(published).extracting(event -> event.path("status").asString()).containsExactly("paused", "active");
+        // Same occurredAt and a lower status rank for the later state: only the sequence tells consumers which is later.
+        assertThat(published).extracting(event -> event.path("occurredAt").asString()).containsOnly(
+                published.get(0).path("occurredAt").asString());
+        assertThat(published).extracting(event -> event.path("sequence").asLong()).containsExactly(1L, 2L);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tollgate.subscription.api;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public class Subscriptions {
 
     private static final String COLUMNS = """
             subscription_id, account_id, plan_id, status, billing_interval, trial_end, current_period_end,
-            cancel_at_period_end, amount_minor, currency, email, as_of""";
+            cancel_at_period_end, amount_minor, currency, email, as_of, billing_sequence""";
 
     private final JdbcClient jdbc;
 
@@ -63,14 +64,16 @@ public class Subscriptions {
     public void save(SubscriptionState state) {
         jdbc.sql("""
                 INSERT INTO subscription (subscription_id, account_id, plan_id, status, billing_interval, trial_end,
-                    current_period_end, cancel_at_period_end, amount_minor, currency, email, as_of)
-                VALUES (:id, :account, :plan, :status, :interval, :trialEnd, :periodEnd, :cancel, :amount, :currency, :email, :asOf)
+                    current_period_end, cancel_at_period_end, amount_minor, currency, email, as_of, billing_sequence)
+                VALUES (:id, :account, :plan, :status, :interval, :trialEnd, :periodEnd, :cancel, :amount, :currency, :email, :asOf,
+                    :sequence)
                 ON CONFLICT (subscription_id) DO UPDATE SET
                     account_id = EXCLUDED.account_id, plan_id = EXCLUDED.plan_id, status = EXCLUDED.status,
                     billing_interval = EXCLUDED.billing_interval, trial_end = EXCLUDED.trial_end,
                     current_period_end = EXCLUDED.current_period_end, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
                     amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
-                    email = COALESCE(EXCLUDED.email, subscription.email), as_of = EXCLUDED.as_of""")
+                    email = COALESCE(EXCLUDED.email, subscription.email), as_of = EXCLUDED.as_of,
+                    billing_sequence = EXCLUDED.billing_sequence""")
                 .param("id", state.subscriptionId())
                 .param("account", state.accountId())
                 .param("plan", state.planId())
@@ -83,6 +86,7 @@ public class Subscriptions {
                 .param("currency", state.currency())
                 .param("email", state.email())
                 .param("asOf", timestamp(state.asOf()))
+                .param("sequence", state.billingSequence(), Types.BIGINT)
                 .update();
     }
 
@@ -91,7 +95,7 @@ public class Subscriptions {
                 SubscriptionStatus.valueOf(rs.getString("status")), rs.getString("billing_interval"),
                 instant(rs.getTimestamp("trial_end")), instant(rs.getTimestamp("current_period_end")),
                 rs.getBoolean("cancel_at_period_end"), rs.getLong("amount_minor"), rs.getString("currency"),
-                rs.getString("email"), instant(rs.getTimestamp("as_of")));
+                rs.getString("email"), instant(rs.getTimestamp("as_of")), rs.getObject("billing_sequence", Long.class));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -5,8 +5,6 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.platform.data.consumer.EventConsumer;
 import dev.tollgate.platform.data.consumer.EventSubscription;
 import dev.tollgate.platform.events.Topics;
-import dev.tollgate.subscription.lifecycle.SubscriptionState;
-import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
@@ -24,12 +22,7 @@ class BillingEventsListener implements EventConsumer {
 
     @Override
     public EventSubscription subscription() {
-        return EventSubscription.named(CONSUMER).from(Topics.BILLING).on("billing.subscription.changed.v1", envelope -> {
-                BillingSubscriptionChanged changed = envelope.dataAs(BillingSubscriptionChanged.class, json);
-                recorder.record(new SubscriptionState(changed.stripeSubscriptionId(), changed.accountId(), changed.planId(),
-                        SubscriptionStatus.fromStripe(changed.status()), changed.billingInterval(), changed.trialEnd(),
-                        changed.currentPeriodEnd(), changed.cancelAtPeriodEnd(), changed.amountMinor(), changed.currency(),
-                        changed.customerEmail(), changed.occurredAt()));
-        });
+        return EventSubscription.named(CONSUMER).from(Topics.BILLING).on("billing.subscription.changed.v1",
+                envelope -> recorder.record(envelope.dataAs(BillingSubscriptionChanged.class, json).toState()));
     }
 }

@@ -16,11 +16,12 @@ public final class Lifecycle {
 
     /**
      * A report that does not supersede the held state of its subscription (the platform's one
-     * freshness rule: older, or as old and not further along its lifecycle) is late news:
+     * freshness rule, see {@link SubscriptionState#supersedes}: older, or as old and not later in
+     * billing's sequence, or, without a sequence, not further along its lifecycle) is late news:
      * applying it would roll the subscription back, or let arrival order settle a tie.
      */
     public static boolean isOutdated(Optional<SubscriptionState> current, SubscriptionState reported) {
-        return current.map(held -> !reported.freshness().supersedes(held.freshness())).orElse(false);
+        return current.map(held -> !reported.supersedes(held)).orElse(false);
     }
 
     /**

@@ -12,7 +12,9 @@ import dev.tollgate.platform.events.MalformedEventException;
  * status further along Stripe's usual path wins, incomplete &lt; trialing &lt; active &lt;
  * past due &lt; paused &lt; canceled, so a tie never moves a subscription back (an
  * {@code incomplete} never overwrites the {@code active} of the same second, nothing overwrites
- * {@code canceled}). Do not reorder the constants without updating the READMEs.
+ * {@code canceled}). Billing's own {@code sequence} settles a tie first where both reports carry
+ * one (see {@link SubscriptionState#supersedes}); this rank is for reports without it.
+ * Do not reorder the constants without updating the READMEs.
  */
 public enum SubscriptionStatus {
     INCOMPLETE, TRIALING, ACTIVE, PAST_DUE, PAUSED, CANCELED;

@@ -142,6 +142,33 @@ class BillingEventsToLifecycleEventsTest {
                 held -> assertThat(held.status()).isEqualTo(SubscriptionStatus.ACTIVE));
     }
 
+    @Test
+    void aPausedThenAnActiveReportOfTheSameSecondEndActiveByBillingsSequenceInEitherOrderOfArrival() {
+        // A resume in the pause's second: billing re-read Stripe and published active after paused, both at one time.
+        Instant sameSecond = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        Instant periodEnd = sameSecond.plus(Duration.ofDays(30));
+        String inOrder = "acct_seq_in_order";
+        String reversed = "acct_seq_reversed";
+        List<String> sent = List.of(
+                sendBilling(inOrder, "sub_" + inOrder, "community", "active", sameSecond.minusSeconds(60), periodEnd, 1L),
+                sendBilling(inOrder, "sub_" + inOrder, "community", "paused", sameSecond, periodEnd, 2L),
+                sendBilling(inOrder, "sub_" + inOrder, "community", "active", sameSecond, periodEnd, 3L),
+                sendBilling(reversed, "sub_" + reversed, "community", "active", sameSecond.minusSeconds(60), periodEnd, 1L),
+                sendBilling(reversed, "sub_" + reversed, "community", "active", sameSecond, periodEnd, 3L),
+                sendBilling(reversed, "sub_" + reversed, "community", "paused", sameSecond, periodEnd, 2L));
+
+        assertThat(lifecycleEventTypes(inOrder, sent)).as("the rank alone would keep paused; billing's sequence says active")
+                .containsExactly("subscription.activated.v1", "subscription.paused.v1", "subscription.activated.v1");
+        assertThat(lifecycleEventTypes(reversed, sent)).as("the lower sequence arriving last is ignored")
+                .containsExactly("subscription.activated.v1");
+        for (String account : List.of(inOrder, reversed)) {
+            assertThat(subscriptions.currentOf(account)).hasValueSatisfying(held -> {
+                assertThat(held.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+                assertThat(held.billingSequence()).isEqualTo(3L);
+            });
+        }
+    }
+
     /** The types of the account's lifecycle events in version order, once every billing event {@code sent} was handled. */
     private List<String> lifecycleEventTypes(String account, List<String> sent) {
         List<ConsumerRecord<String, String>> events = Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, account);
@@ -154,15 +181,22 @@ class BillingEventsToLifecycleEventsTest {
         return sendBilling(account, "sub_" + account, plan, status, at, at.plus(Duration.ofDays(14)));
     }
 
-    /** Sends a billing event and returns its id. */
+    /** Sends a billing event as billing published it before it numbered a subscription's states, and returns its id. */
     private static String sendBilling(String account, String subscription, String plan, String status, Instant at,
             Instant periodEnd) {
+        return sendBilling(account, subscription, plan, status, at, periodEnd, null);
+    }
+
+    /** Sends a billing event with billing's {@code sequence} (none when null) and returns its id. */
+    private static String sendBilling(String account, String subscription, String plan, String status, Instant at,
+            Instant periodEnd, Long sequence) {
         String body = """
-                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","stripeSubscriptionId":"%s",
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s",%s"stripeEventId":"evt_%s","stripeSubscriptionId":"%s",
                  "stripeCustomerId":"cus_%s","planId":"%s","priceId":"price_community_monthly_usd","billingInterval":"month",
                  "status":"%s","trialStart":"%s","trialEnd":"%s","currentPeriodEnd":"%s","cancelAtPeriodEnd":false,
                  "amountMinor":2000,"currency":"usd","customerEmail":"life@example.com"}"""
-                .formatted(UUID.randomUUID(), account, at, status, subscription, account, plan, status, at, periodEnd, periodEnd);
+                .formatted(UUID.randomUUID(), account, at, sequence == null ? "" : "\"sequence\":" + sequence + ",", status,
+                        subscription, account, plan, status, at, periodEnd, periodEnd);
         String id = UUID.randomUUID().toString();
         TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(id, "/tollgate/billing-service",
                 "billing.subscription.changed.v1", at, account));

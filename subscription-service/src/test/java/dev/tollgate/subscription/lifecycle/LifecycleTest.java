@@ -78,6 +78,25 @@ class LifecycleTest {
     }
 
     @Test
+    void onATieBillingsSequenceDecidesEvenWhereTheStatusRankWouldNot() {
+        SubscriptionState paused = sequenced(SubscriptionStatus.PAUSED, T0, 1);
+        SubscriptionState resumed = sequenced(SubscriptionStatus.ACTIVE, T0, 2);
+        assertThat(Lifecycle.isOutdated(Optional.of(paused), resumed)).isFalse();
+        assertThat(Lifecycle.isOutdated(Optional.of(resumed), paused)).isTrue();
+        assertThat(Lifecycle.isOutdated(Optional.of(resumed), resumed)).isTrue();
+    }
+
+    @Test
+    void aLaterTimeWinsWhateverTheSequenceAndReportsWithoutOneFallBackToTheStatusRank() {
+        assertThat(Lifecycle.isOutdated(Optional.of(sequenced(SubscriptionStatus.ACTIVE, T0, 7)),
+                sequenced(SubscriptionStatus.ACTIVE, T0.plusSeconds(1), 1))).isFalse();
+        SubscriptionState unnumberedPaused = state("community", SubscriptionStatus.PAUSED, T0);
+        SubscriptionState numberedActive = sequenced(SubscriptionStatus.ACTIVE, T0, 2);
+        assertThat(Lifecycle.isOutdated(Optional.of(unnumberedPaused), numberedActive)).isTrue();
+        assertThat(Lifecycle.isOutdated(Optional.of(numberedActive), unnumberedPaused)).isFalse();
+    }
+
+    @Test
     void stripeStatusesMapToOurs() {
         assertThat(SubscriptionStatus.fromStripe("unpaid")).isEqualTo(SubscriptionStatus.PAST_DUE);
         assertThat(SubscriptionStatus.fromStripe("incomplete_expired")).isEqualTo(SubscriptionStatus.CANCELED);
@@ -91,6 +110,11 @@ class LifecycleTest {
     }
 
     private static SubscriptionState state(String plan, SubscriptionStatus status, Instant asOf) {
-        return new SubscriptionState("sub_1", "acct_1", plan, status, "month", null, null, false, 2000, "usd", null, asOf);
+        return new SubscriptionState("sub_1", "acct_1", plan, status, "month", null, null, false, 2000, "usd", null, asOf, null);
+    }
+
+    private static SubscriptionState sequenced(SubscriptionStatus status, Instant asOf, long billingSequence) {
+        return new SubscriptionState("sub_1", "acct_1", "community", status, "month", null, null, false, 2000, "usd", null,
+                asOf, billingSequence);
     }
 }
