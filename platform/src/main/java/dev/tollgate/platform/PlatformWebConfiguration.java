@@ -22,7 +22,6 @@ import dev.tollgate.platform.identity.IdentitySettings;
 import dev.tollgate.platform.identity.InternalIdentityFilter;
 import dev.tollgate.platform.identity.InternalTokenVerifier;
 import dev.tollgate.platform.web.ProblemDetailsAdvice;
-import tools.jackson.databind.json.JsonMapper;
 import dev.tollgate.platform.web.RepresentationHeadersFilter;
 import dev.tollgate.platform.web.ProblemErrorController;
 import dev.tollgate.platform.web.TomcatProblemCustomizer;
@@ -92,9 +91,9 @@ public class PlatformWebConfiguration {
 
         @Bean
         FilterRegistrationBean<InternalIdentityFilter> internalIdentityFilter(InternalTokenVerifier verifier,
-                IdentitySettings settings, JsonMapper json) {
+                IdentitySettings settings) {
             FilterRegistrationBean<InternalIdentityFilter> registration = new FilterRegistrationBean<>(
-                    new InternalIdentityFilter(verifier, settings.publicPaths(), json));
+                    new InternalIdentityFilter(verifier, settings.publicPaths()));
             // Before anything that could read the body or run a controller.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;

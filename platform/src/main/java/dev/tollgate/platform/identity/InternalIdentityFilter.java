@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -18,7 +17,6 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.tollgate.platform.web.ProblemResponses;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, before any controller runs, every request that carries no valid internal identity
@@ -35,17 +33,15 @@ public class InternalIdentityFilter extends OncePerRequestFilter {
 
     private final InternalTokenVerifier verifier;
     private final List<PublicPath> publicPaths;
-    private final JsonMapper json;
     // Decoded, without ';' parameters and with '//' merged.
     private final UrlPathHelper paths = new UrlPathHelper();
 
-    public InternalIdentityFilter(InternalTokenVerifier verifier, List<String> publicPaths, JsonMapper json) {
+    public InternalIdentityFilter(InternalTokenVerifier verifier, List<String> publicPaths) {
         this.verifier = verifier;
         List<PublicPath> parsed = new ArrayList<>();
         ALWAYS_PUBLIC.forEach(path -> parsed.add(PublicPath.parse(path)));
         publicPaths.forEach(path -> parsed.add(PublicPath.parse(path)));
         this.publicPaths = List.copyOf(parsed);
-        this.json = json;
     }
 
     @Override
@@ -78,7 +74,7 @@ public class InternalIdentityFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        ProblemResponses.write(response, json, HttpStatus.UNAUTHORIZED, "Unauthorized", detail, null);
+        ProblemResponses.write(response, 401, "Unauthorized", detail, null);
     }
 
     /** One entry of the public list: an optional HTTP method and a path pattern. */

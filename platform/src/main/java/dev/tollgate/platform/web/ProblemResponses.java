@@ -25,12 +25,6 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** Kept for callers that hold Spring's mapper; the body is the same as {@link #write(HttpServletResponse, int, String, String, String)}. */
-    public static void write(HttpServletResponse response, JsonMapper json, HttpStatus status, String title, String detail,
-            String instance) throws IOException {
-        write(response, status.value(), title, detail, instance);
-    }
-
     public static void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
         if (status == 501) {

@@ -14,7 +14,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 
-import tools.jackson.databind.json.JsonMapper;
 
 class InternalIdentityFilterTest {
 
@@ -24,7 +23,7 @@ class InternalIdentityFilterTest {
     private final InternalTokenIssuer issuer = new InternalTokenIssuer(KEY, Duration.ofSeconds(60), Clock.systemUTC());
     private final InternalIdentityFilter filter = new InternalIdentityFilter(
             new InternalTokenVerifier(new JWKSet(KEY.toPublicJWK()), "billing-service", Duration.ofSeconds(5), Clock.systemUTC()),
-            List.of("GET /api/billing/plans"), JsonMapper.builder().build());
+            List.of("GET /api/billing/plans"));
 
     @Test
     void anApiRequestWithoutATokenIsAProblemBeforeAnyController() throws Exception {
