@@ -81,6 +81,18 @@ class IdentityForwardingTest {
     }
 
     @Test
+    void theDevelopmentIssuerRefusesAnAccountIdTheGatewayWouldRefuse() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/dev/tokens")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"user_1\",\"accountId\":\"#{1}\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("account id '#{1}' from accountId is not valid");
+    }
+
+    @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
         DevTokenIssuer stranger = new DevTokenIssuer("tollgate-dev", "tollgate-api", "account_id", java.time.Clock.systemUTC());
         String token = stranger.mint("user_2", "acct_real", null, List.of(), Duration.ofMinutes(5)).token();
