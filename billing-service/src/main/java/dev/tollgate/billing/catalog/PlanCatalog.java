@@ -1,41 +1,31 @@
 package dev.tollgate.billing.catalog;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+/** The deployment's catalog, as the service uses it: which plan a Stripe price buys. */
+public final class PlanCatalog {
 
-/** Plans by id; a price id belongs to exactly one plan. */
-@ConfigurationProperties("tollgate.catalog")
-public record PlanCatalog(Map<String, Plan> plans) {
+    private final Catalog catalog;
 
-    public PlanCatalog {
-        plans = plans == null ? Map.of() : Map.copyOf(plans);
-        long distinct = plans.values().stream().flatMap(p -> p.prices().stream()).map(Price::id).distinct().count();
-        long all = plans.values().stream().mapToLong(p -> p.prices().size()).sum();
-        if (distinct != all) {
-            throw new IllegalStateException("catalog.yml lists a Stripe price id under more than one plan");
-        }
+    public PlanCatalog(Catalog catalog) {
+        this.catalog = catalog;
     }
 
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The product a Stripe price (its current id or a former one) belongs to, with that price. */
     public Optional<PricedPlan> byPrice(String priceId) {
-        return plans.entrySet().stream()
-                .flatMap(plan -> plan.getValue().prices().stream().filter(price -> price.id().equals(priceId))
-                        .map(price -> new PricedPlan(plan.getKey(), plan.getValue().name(), price)))
+        if (priceId == null) {
+            return Optional.empty();
+        }
+        return catalog.products().stream()
+                .flatMap(product -> product.prices().stream().filter(price -> price.answersTo(priceId))
+                        .map(price -> new PricedPlan(product.id(), product.name(), price)))
                 .findFirst();
     }
 
-    public record Plan(String name, List<Price> prices) {
-        public Plan {
-            prices = prices == null ? List.of() : List.copyOf(prices);
-        }
-    }
-
-    /** @param amountMinor the price in the currency's minor unit (cents; whole pesos for CLP, which has none) */
-    public record Price(String id, String interval, long amountMinor, String currency, int trialDays) {
-    }
-
-    public record PricedPlan(String planId, String planName, Price price) {
+    public record PricedPlan(String planId, String planName, Catalog.Price price) {
     }
 }

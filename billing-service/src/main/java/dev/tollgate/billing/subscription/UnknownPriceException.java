@@ -7,6 +7,6 @@ public class UnknownPriceException extends MalformedEventException {
 
     public UnknownPriceException(String subscriptionId, String priceId) {
         super("subscription " + subscriptionId + " is for Stripe price " + priceId
-                + ", which no plan in catalog.yml lists; add it (or its environment variable) and replay the dead letter");
+                + ", which no product of the catalog (catalogs/<TOLLGATE_CATALOG>.yml) lists; add it (or set its environment variable) and replay the dead letter");
     }
 }

@@ -30,16 +30,25 @@ class PlanCatalogApiTest {
     PlanCatalog catalog;
 
     @Test
-    void thePricingPageGetsTheCommunityEditionInMinorUnitsForEveryCurrencyWithoutACaller() {
-        HttpResponse<String> response = SignedCaller.get(port, "/api/billing/plans", Map.of());
+    void thePricingPageGetsTheCommunityEditionInMinorUnitsPerIntervalAndCurrencyWithoutACaller() {
+        HttpResponse<String> response = SignedCaller.get(port, "/api/catalog", Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode community = JsonMapper.builder().build().readTree(response.body()).path(0);
+        JsonNode page = JsonMapper.builder().build().readTree(response.body());
+        assertThat(page.path("catalog").asString()).isEqualTo("community-edition");
+        JsonNode community = page.path("plans").path(0);
         assertThat(community.path("id").asString()).isEqualTo("community");
         assertThat(community.path("name").asString()).isEqualTo("Community Edition");
-        assertThat(community.path("prices").findValuesAsString("amountMinor")).containsExactly("2000", "20000", "18000");
-        assertThat(community.path("prices").findValuesAsString("currency")).containsExactly("usd", "usd", "clp");
-        assertThat(community.path("prices").findValuesAsString("trialDays")).containsOnly("14");
+        assertThat(community.path("trialDays").asInt()).isEqualTo(14);
+        assertThat(community.path("prices").path("month").findValuesAsString("amountMinor")).containsExactly("2000", "18000");
+        assertThat(community.path("prices").path("month").findValuesAsString("currency")).containsExactly("usd", "clp");
+        assertThat(community.path("prices").path("year").findValuesAsString("amountMinor")).containsExactly("20000");
+        assertThat(community.path("prices").path("year").path(0).path("priceId").asString()).isEqualTo("price_annual_community_usd");
+        assertThat(community.path("limits").path("priority_support_tickets").path("limit").asInt()).isEqualTo(5);
+        assertThat(community.path("limits").path("ai_agents").path("limit").asInt()).isEqualTo(-1);
+        assertThat(community.path("features").isArray()).isTrue();
+        assertThat(page.path("addOns").isEmpty()).isTrue();
+        assertThat(SignedCaller.get(port, "/api/billing/plans", Map.of()).body()).isEqualTo(response.body());
     }
 
     @Test
@@ -54,11 +63,13 @@ class PlanCatalogApiTest {
 
     @Test
     void aStripePriceLeadsToItsPlan() {
-        assertThat(catalog.byPrice("price_community_annual_usd")).hasValueSatisfying(priced -> {
+        assertThat(catalog.byPrice("price_annual_community_usd")).hasValueSatisfying(priced -> {
             assertThat(priced.planId()).isEqualTo("community");
             assertThat(priced.price().interval()).isEqualTo("year");
             assertThat(priced.price().amountMinor()).isEqualTo(20_000);
         });
+        assertThat(catalog.byPrice("price_community_annual_usd")).as("the id used before the document's")
+                .map(PlanCatalog.PricedPlan::planId).hasValue("community");
         assertThat(catalog.byPrice("price_unknown")).isEmpty();
     }
 }

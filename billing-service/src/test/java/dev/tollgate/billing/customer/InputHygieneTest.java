@@ -97,7 +97,7 @@ class InputHygieneTest extends BillingIntegrationTest {
         deliver("evt_unknown_price", "customer.subscription.created", Instant.now().getEpochSecond(), subscription);
 
         assertThat(TestKafka.header(deadLetter("evt_unknown_price"), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
-                .contains("price_nobody_sells", "catalog.yml");
+                .contains("price_nobody_sells", "catalogs/");
     }
 
     private String linkedAccount(String customer) {
