@@ -13,4 +13,10 @@ public @interface EventType {
     String name();
 
     int version() default 1;
+
+    /**
+     * The topic this event goes to when it is not the publishing service's one ({@code tollgate.outbox.topic}),
+     * e.g. a compacted topic that keeps only the latest event per key. Empty: the service's topic.
+     */
+    String topic() default "";
 }

@@ -13,4 +13,10 @@ public final class EventTypes {
         }
         return type.name() + ".v" + type.version();
     }
+
+    /** The topic the event class names for itself, or {@code fallback} (the service's topic) when it names none. */
+    public static String topicOf(Class<?> eventClass, String fallback) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        return type == null || type.topic().isBlank() ? fallback : type.topic();
+    }
 }

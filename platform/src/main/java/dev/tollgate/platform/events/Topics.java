@@ -13,6 +13,8 @@ public final class Topics {
     public static final String ENTITLEMENT = "tollgate.entitlement.events";
     public static final String COMMUNITY = "tollgate.community.events";
     public static final String TICKET = "tollgate.ticket.events";
+    /** Compacted: the latest catalog billing published (key {@code catalog}), kept for every consumer that starts later. */
+    public static final String CATALOG = "tollgate.catalog";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -26,6 +26,11 @@ public class TopicConfiguration {
             topics.add(declare(topic, settings));
             topics.add(declare(Topics.deadLetterOf(topic), settings));
         }
+        // The catalog topic keeps the latest record per key for good, so a service started at any time reads the catalog.
+        topics.add(new NewTopic(Topics.CATALOG, 1, settings.replicationFactor()).configs(Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(declare(Topics.deadLetterOf(Topics.CATALOG), settings));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 

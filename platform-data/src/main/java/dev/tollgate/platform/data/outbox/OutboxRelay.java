@@ -32,6 +32,7 @@ import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.util.ClassUtils;
 
 import dev.tollgate.platform.events.DomainEvent;
+import dev.tollgate.platform.events.EventTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -192,7 +193,7 @@ public class OutboxRelay implements DisposableBean {
         Class<?> type = ClassUtils.forName(row.eventType(), getClass().getClassLoader());
         DomainEvent event = (DomainEvent) events.deserialize(row.serializedEvent(), type);
         var message = MessageBuilder.fromMessage(wire.toMessage(event))
-                .setHeader(KafkaHeaders.TOPIC, settings.topic())
+                .setHeader(KafkaHeaders.TOPIC, EventTypes.topicOf(type, settings.topic()))
                 .setHeader(KafkaHeaders.KEY, account)
                 .build();
         try {
