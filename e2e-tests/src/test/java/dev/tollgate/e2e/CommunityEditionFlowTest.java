@@ -209,7 +209,7 @@ class CommunityEditionFlowTest {
         assertThat(entitlements.path("subscriptionStatus").asString()).isEqualTo("active");
         assertThat(entitlements.path("features")).isEqualTo(JSON.readTree(
                 "{\"priority_support_tickets\": {\"limit\": 5, \"period\": \"month\"}, \"storage_gb\": {\"limit\": 10},"
-                        + " \"community_access\": {\"enabled\": true}}"));
+                        + " \"community_access\": {\"enabled\": true}, \"ai_agents\": {\"limit\": -1}}"));
     }
 
     private void deliver(String payload) {

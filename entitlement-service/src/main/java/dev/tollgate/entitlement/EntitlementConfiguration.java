@@ -4,13 +4,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.tollgate.entitlement.plan.EntitlementPolicy;
-import dev.tollgate.entitlement.plan.PlanFeatures;
+import dev.tollgate.entitlement.plan.PlanSource;
 
 @Configuration(proxyBeanMethods = false)
 class EntitlementConfiguration {
 
     @Bean
-    EntitlementPolicy entitlementPolicy(PlanFeatures plans) {
+    EntitlementPolicy entitlementPolicy(PlanSource plans) {
         return new EntitlementPolicy(plans);
     }
 }

@@ -13,9 +13,9 @@ public final class EntitlementPolicy {
 
     private static final Set<String> GRANTING = Set.of("trialing", "active", "past_due");
 
-    private final PlanFeatures plans;
+    private final PlanSource plans;
 
-    public EntitlementPolicy(PlanFeatures plans) {
+    public EntitlementPolicy(PlanSource plans) {
         this.plans = plans;
     }
 
@@ -23,13 +23,24 @@ public final class EntitlementPolicy {
         if (!GRANTING.contains(subscriptionStatus)) {
             return Map.of();
         }
-        return plans.of(planId).orElseThrow(() -> new UnknownPlanException(planId));
+        return plans.of(planId).orElseThrow(() -> plans.hasCatalog() ? new UnknownPlanException(planId)
+                : new CatalogNotYetReceivedException(planId));
+    }
+
+    /**
+     * No catalog has arrived from billing yet (a fresh deployment, the catalog topic still being read):
+     * not the event's fault, so it is retried with backoff until the catalog is there.
+     */
+    public static class CatalogNotYetReceivedException extends IllegalStateException {
+        public CatalogNotYetReceivedException(String planId) {
+            super("no catalog received from billing yet (topic tollgate.catalog), so plan '" + planId + "' is not known yet");
+        }
     }
 
     /** A plan this service does not know stays unknown however often the event is retried: it is dead-lettered at once. */
     public static class UnknownPlanException extends MalformedEventException {
         public UnknownPlanException(String planId) {
-            super("plan '" + planId + "' has no entry in entitlements.yml");
+            super("plan '" + planId + "' is not in billing's catalog (catalog.published.v1)");
         }
     }
 }

@@ -1,2 +1,2 @@
-/** Pure domain: plan feature sets and the rule that turns (plan, subscription status) into entitlements. */
+/** Pure domain: plan feature sets (learned from billing's catalog) and the rule that turns (plan, subscription status) into entitlements. */
 package dev.tollgate.entitlement.plan;

@@ -10,12 +10,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 import dev.tollgate.entitlement.EntitlementApplication;
+import dev.tollgate.entitlement.catalog.BillingsCatalog;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.EventContract;
@@ -29,6 +31,23 @@ class SubscriptionEventsToEntitlementsTest {
 
     @Autowired
     DataSource database;
+
+    /** What each plan grants comes from billing's catalog, as in a running platform. */
+    @BeforeAll
+    static void billingPublishedItsCatalog() {
+        BillingsCatalog.publish();
+    }
+
+    @Test
+    void aPlanGrantsWhatBillingsCatalogSaysForIt() {
+        String account = "acct_catalog_" + UUID.randomUUID();
+        List<String> sent = List.of(sendSubscription(UUID.randomUUID().toString(), account, 1, "sub_s", "activated", "active",
+                Instant.now().minusSeconds(5), "starter"));
+
+        assertThat(grantsOnceHandled(account, sent)).extracting(ConsumerRecord::value).singleElement().satisfies(grant -> assertThat(grant)
+                .contains("\"planId\":\"starter\"", "\"features\":{\"max_emails_per_month\":{\"limit\":500,\"period\":\"month\"},"
+                        + "\"max_users\":{\"limit\":3}}"));
+    }
 
     @Test
     void aTrialGrantsThePlanThenACancellationRevokesItEachPublishedOnceWithTheNextVersionAndToSchema() {
@@ -82,11 +101,16 @@ class SubscriptionEventsToEntitlementsTest {
     /** Sends a subscription event and returns its id. */
     private static String sendSubscription(String eventId, String account, long version, String subscription, String transition,
             String status, Instant at) {
+        return sendSubscription(eventId, account, version, subscription, transition, status, at, "community");
+    }
+
+    private static String sendSubscription(String eventId, String account, long version, String subscription, String transition,
+            String status, Instant at, String plan) {
         String body = """
                 {"transition":"%s","eventId":"%s","accountId":"%s","occurredAt":"%s","version":%d,"subscriptionId":"%s",
-                 "planId":"community","status":"%s","billingInterval":"month","trialEnd":null,"currentPeriodEnd":null,
+                 "planId":"%s","status":"%s","billingInterval":"month","trialEnd":null,"currentPeriodEnd":null,
                  "cancelAtPeriodEnd":false,"amountMinor":2000,"currency":"usd","email":"g@example.com"}"""
-                .formatted(transition.toUpperCase(), eventId, account, at, version, subscription, status);
+                .formatted(transition.toUpperCase(), eventId, account, at, version, subscription, plan, status);
         TestKafka.send(Topics.SUBSCRIPTION, account, body, CloudEventHeaders.of(eventId, "/tollgate/subscription-service",
                 "subscription." + transition + ".v1", at, account));
         return eventId;

@@ -34,6 +34,13 @@ class EntitlementPolicyTest {
     }
 
     @Test
+    void beforeAnyCatalogArrivedAPlanIsUnknownForNowSoTheEventIsRetriedNotDeadLettered() {
+        assertThatThrownBy(() -> new EntitlementPolicy(new PlanFeatures(Map.of())).entitlementsFor("community", "active"))
+                .isInstanceOf(EntitlementPolicy.CatalogNotYetReceivedException.class)
+                .isNotInstanceOf(dev.tollgate.platform.events.MalformedEventException.class).hasMessageContaining("tollgate.catalog");
+    }
+
+    @Test
     void aPlanMissingFromTheCatalogIsAnError() {
         assertThatThrownBy(() -> policy.entitlementsFor("enterprise", "active"))
                 .isInstanceOf(EntitlementPolicy.UnknownPlanException.class).hasMessageContaining("enterprise");

@@ -1,0 +1,37 @@
+package dev.tollgate.entitlement.catalog;
+
+import java.time.Instant;
+
+import dev.tollgate.platform.events.CloudEventHeaders;
+import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.test.TestKafka;
+
+/**
+ * A catalog.published.v1 as billing publishes it for the Community Edition (trimmed to what grants
+ * read, plus a 'starter' plan no file of this service ever listed), sent to the compacted catalog topic.
+ */
+public final class BillingsCatalog {
+
+    public static final String EVENT_ID = "5a0d5e58-6f5e-3c55-a0d4-2c6a4cb0a001";
+
+    private BillingsCatalog() {
+    }
+
+    /** Sends the catalog; its fixed id makes a second send a duplicate the inbox drops. */
+    public static void publish() {
+        String body = """
+                {"eventId":"%s","accountId":"catalog","occurredAt":"2026-12-06T00:00:00Z","catalogId":"community-edition",
+                 "version":1,"contentHash":"test","name":"LATAMLAB.AI Community Edition","products":[
+                  {"id":"community","kind":"plan","name":"Community Edition","metadata":{"plan_tier":"community"},
+                   "limits":{"priority_support_tickets":{"limit":5,"period":"month"},"storage_gb":{"limit":10},
+                             "community_access":{"enabled":true},"ai_agents":{"limit":-1}},
+                   "marketingFeatures":[],"prices":[]},
+                  {"id":"starter","kind":"plan","name":"Starter","metadata":{"plan_tier":"starter"},
+                   "limits":{"max_users":{"limit":3},"max_emails_per_month":{"limit":500,"period":"month"}},
+                   "marketingFeatures":[],"prices":[]},
+                  {"id":"ai_tokens","kind":"one_time","name":"AI Token Pack","metadata":{},"limits":{},"marketingFeatures":[],"prices":[]}]}"""
+                .formatted(EVENT_ID);
+        TestKafka.send(Topics.CATALOG, "catalog", body, CloudEventHeaders.of(EVENT_ID, "/tollgate/billing-service",
+                "catalog.published.v1", Instant.parse("2026-12-06T00:00:00Z"), "catalog"));
+    }
+}
