@@ -49,6 +49,7 @@ public final class CatalogCommand {
             List<CatalogChange> changes = push ? sync.push() : sync.diff();
             System.out.println("Catalog " + catalog.id() + " v" + catalog.version() + (push ? ": pushed" : ": differences"));
             changes.forEach(change -> System.out.println("  " + change));
+            sync.warnings().forEach(warning -> System.out.println("  note: " + warning));
             System.out.println(changes.isEmpty() ? "The Stripe account matches the catalog."
                     : changes.size() + (push ? " change(s) made." : " change(s); 'catalog push' makes them."));
             return 0;

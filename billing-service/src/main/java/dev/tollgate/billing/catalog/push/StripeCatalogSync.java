@@ -35,6 +35,9 @@ import dev.tollgate.billing.catalog.Catalog;
  */
 public final class StripeCatalogSync {
 
+    /** Stripe keeps at most this many marketing features per product; the catalog (and the pricing page) may list more. */
+    public static final int STRIPE_MARKETING_FEATURES = 15;
+
     private final StripeClient stripe;
     private final Catalog catalog;
 
@@ -129,7 +132,7 @@ public final class StripeCatalogSync {
         wanted.metadata().forEach((key, value) -> differ(differences, "metadata." + key, value, heldMetadata.get(key)));
         List<String> heldFeatures = held.getMarketingFeatures() == null ? List.of()
                 : held.getMarketingFeatures().stream().map(Product.MarketingFeature::getName).toList();
-        if (!wanted.marketingFeatures().equals(heldFeatures)) {
+        if (!stripeFeatures(wanted).equals(heldFeatures)) {
             differences.add("marketing_features");
         }
         if (Boolean.FALSE.equals(held.getActive())) {
@@ -163,6 +166,21 @@ public final class StripeCatalogSync {
         return differences;
     }
 
+    /** The marketing features Stripe can hold: the catalog's first 15 (Stripe refuses a product with more). */
+    static List<String> stripeFeatures(Catalog.Product product) {
+        List<String> all = product.marketingFeatures();
+        return all.size() <= STRIPE_MARKETING_FEATURES ? all : all.subList(0, STRIPE_MARKETING_FEATURES);
+    }
+
+    /** Products whose marketing features Stripe cannot hold in full, for the person running the command. */
+    public List<String> warnings() {
+        return catalog.products().stream().filter(p -> p.marketingFeatures().size() > STRIPE_MARKETING_FEATURES)
+                .map(p -> p.stripeProductId() + " lists " + p.marketingFeatures().size() + " marketing features; Stripe keeps "
+                        + STRIPE_MARKETING_FEATURES + ", so the first " + STRIPE_MARKETING_FEATURES
+                        + " are pushed (the pricing page, GET /api/catalog, shows all)")
+                .toList();
+    }
+
     private static void differ(List<String> differences, String field, Object wanted, Object held) {
         if (!Objects.equals(wanted, held)) {
             differences.add(field + ": " + held + " -> " + wanted);
@@ -174,7 +192,7 @@ public final class StripeCatalogSync {
                 .setDescription(product.description()).setTaxCode(product.taxCode())
                 .setStatementDescriptor(product.statementDescriptor()).setUnitLabel(product.unitLabel())
                 .putAllMetadata(product.metadata());
-        product.marketingFeatures().forEach(feature -> params.addMarketingFeature(
+        stripeFeatures(product).forEach(feature -> params.addMarketingFeature(
                 ProductCreateParams.MarketingFeature.builder().setName(feature).build()));
         stripe.v1().products().create(params.build(), idempotent("product.create", product.stripeProductId(), product));
     }
@@ -184,7 +202,7 @@ public final class StripeCatalogSync {
                 .setDescription(product.description()).setTaxCode(product.taxCode())
                 .setStatementDescriptor(product.statementDescriptor()).setUnitLabel(product.unitLabel())
                 .putAllMetadata(product.metadata());
-        product.marketingFeatures().forEach(feature -> params.addMarketingFeature(
+        stripeFeatures(product).forEach(feature -> params.addMarketingFeature(
                 ProductUpdateParams.MarketingFeature.builder().setName(feature).build()));
         stripe.v1().products().update(product.stripeProductId(), params.build(),
                 idempotent("product.update", product.stripeProductId(), product));

@@ -77,7 +77,10 @@ class CatalogPushAgainstStripeTest {
         assertThat(agency).containsEntry("name", "l4yercak3 Agency").containsEntry("tax_code", "txcd_10103001")
                 .containsEntry("statement_descriptor", "L4YERCAK3 AGENCY").containsEntry("unit_label", "subscription")
                 .containsEntry("metadata[sub_orgs_included]", "2").containsEntry("metadata[white_label_level]", "full")
-                .containsEntry("metadata[max_projects]", "-1").containsEntry("marketing_features[0][name]", "14-day free trial");
+                .containsEntry("metadata[max_projects]", "-1").containsEntry("marketing_features[0][name]", "14-day free trial")
+                .as("Stripe keeps at most 15 marketing features").containsKey("marketing_features[14][name]")
+                .doesNotContainKey("marketing_features[15][name]");
+        assertThat(sync.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("prod_agency lists 20 marketing features"));
 
         List<LoggedRequest> prices = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/prices")));
         assertThat(prices).hasSize(23).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).startsWith("tollgate-catalog-"));
