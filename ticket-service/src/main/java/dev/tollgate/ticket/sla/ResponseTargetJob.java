@@ -67,7 +67,7 @@ public class ResponseTargetJob {
     public void check() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         while (announce("response_due_notified_at", """
-                response_due_at > :now AND response_due_at <= :now + make_interval(secs => :lead)""", now, true) == BATCH) {
+                response_due_at > :now AND response_due_at <= :horizon""", now, true) == BATCH) {
             // more owed than one batch
         }
         while (announce("sla_breach_published_at", "response_due_at <= :now", now, false) == BATCH) {
@@ -86,7 +86,7 @@ public class ResponseTargetJob {
                         ORDER BY response_due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
                     RETURNING number, account_id, priority, plan_id, assignee, response_due_at"""
                     .formatted(claimColumn, dueCondition))
-                    .param("now", Timestamp.from(now)).param("lead", settings.responseDueLead().toSeconds())
+                    .param("now", Timestamp.from(now)).param("horizon", Timestamp.from(now.plus(settings.responseDueLead())))
                     .param("batch", BATCH)
                     .query((rs, n) -> new Owed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6).toInstant()))
