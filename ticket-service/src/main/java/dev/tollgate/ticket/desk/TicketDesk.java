@@ -68,17 +68,16 @@ class TicketDesk {
      * allowance is committed too (its event, the first time in the period), so it is returned, not thrown.
      */
     Creation create(CallerIdentity caller, NewTicket request) {
-        Allowance allowance = allowances.allowanceOf(caller.accountId());
-        if (allowance.monthlyLimit() == 0) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "No priority support",
-                    "Your account has no priority support tickets. Subscribe to " + settings.upgradePlan()
-                            + " to open priority support tickets.");
-        }
         return transaction.execute(status -> {
             tickets.lockAllowanceOf(caller.accountId());
             Instant now = now();
-            // Read again under the lock: a grant applied meanwhile counts.
+            // Read under the lock: a grant applied while an earlier creation held it counts.
             Allowance held = allowances.allowanceOf(caller.accountId());
+            if (held.monthlyLimit() == 0) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "No priority support",
+                        "Your account has no priority support tickets. Subscribe to " + settings.upgradePlan()
+                                + " to open priority support tickets.");
+            }
             BillingPeriod period = periods.current(caller.accountId(), now);
             if (!held.unlimited()) {
                 long used = tickets.createdIn(caller.accountId(), period);
