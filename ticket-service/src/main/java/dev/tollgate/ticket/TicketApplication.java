@@ -1,9 +1,11 @@
 package dev.tollgate.ticket;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @SpringBootApplication
+@EnableConfigurationProperties(TicketSettings.class)
 public class TicketApplication {
 
     /** Each process reads its own {@code <name>.yml} so all of them can share one classpath in the end-to-end suite. */

@@ -1,0 +1,179 @@
+package dev.tollgate.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.tollgate.platform.test.StripeWebhooks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Priority support through the gateway: a Stripe webhook starts a Community Edition subscription,
+ * the customer opens the five tickets of the billing period, and the sixth is refused with 429.
+ */
+@ExtendWith(NeedsDockerForContainers.class)
+class PrioritySupportTicketsFlowTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Infrastructure infrastructure;
+    private static GreenMail smtp;
+    private static WireMockServer stripeApi;
+    private static TollgatePlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        infrastructure = Infrastructure.selected();
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        stripeApi.start();
+        platform = new TollgatePlatform(infrastructure, smtp.getSmtp().getPort(), stripeApi.baseUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        if (stripeApi != null) {
+            stripeApi.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aCommunityEditionSubscriberOpensFiveTicketsThroughTheGatewayAndTheSixthIsRefusedWith429() throws Exception {
+        String account = "acct_tia";
+        String customer = "cus_tia";
+        long now = Instant.now().getEpochSecond() - 60;
+        long periodEnd = now + 14 * 86_400L;
+        stripeApi.stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(stripeCustomer(customer)))));
+
+        deliver(subscriptionCreated(account, customer, now, periodEnd));
+
+        String jwt = token(account);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(JSON.readTree(call(jwt, "GET", "/api/tickets/allowance/me", null).body()).path("limit").asLong())
+                        .isEqualTo(5));
+        List<String> numbers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            HttpResponse<String> created = call(jwt, "POST", "/api/tickets", """
+                    {"subject":"Question %d","description":"How do I create a shared agent?","category":"use-case",
+                     "priority":"normal"}""".formatted(i));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode body = JSON.readTree(created.body());
+            String number = body.path("ticket").path("ticketNumber").asString();
+            assertThat(number).matches("LATAM-\\d{5}");
+            assertThat(body.path("message").asString()).isEqualTo("Ticket " + number + " created. We'll respond within 24 hours.");
+            numbers.add(number);
+        }
+        HttpResponse<String> sixth = call(jwt, "POST", "/api/tickets", """
+                {"subject":"One more","description":"d","category":"question","priority":"high"}""");
+
+        assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(sixth.body());
+        assertThat(problem.path("limit").asLong()).isEqualTo(5);
+        assertThat(problem.path("used").asLong()).isEqualTo(5);
+        assertThat(Instant.parse(problem.path("resetsAt").asString())).isEqualTo(Instant.ofEpochSecond(periodEnd));
+        assertThat(numbers).doesNotHaveDuplicates();
+        JsonNode first = JSON.readTree(call(jwt, "GET", "/api/tickets/" + numbers.getFirst(), null).body());
+        assertThat(first.path("status").asString()).isEqualTo("open");
+        assertThat(JSON.readTree(call(jwt, "GET", "/api/tickets", null).body()).path("total").asLong()).isEqualTo(5);
+        assertThat(call(token("acct_tia_neighbour"), "GET", "/api/tickets/" + numbers.getFirst(), null).statusCode())
+                .as("another account does not see the ticket").isEqualTo(404);
+    }
+
+    private static ObjectNode stripeCustomer(String id) {
+        ObjectNode customer = StripeWebhooks.fixture("customer");
+        customer.put("id", id);
+        customer.put("email", "tia@example.com");
+        return customer;
+    }
+
+    private static String subscriptionCreated(String account, String customer, long start, long periodEnd) {
+        ObjectNode subscription = StripeWebhooks.fixture("subscription");
+        subscription.put("id", "sub_tia");
+        subscription.put("customer", customer);
+        subscription.put("status", "trialing");
+        subscription.put("created", start);
+        subscription.put("trial_start", start);
+        subscription.put("trial_end", periodEnd);
+        subscription.put("cancel_at_period_end", false);
+        subscription.putNull("cancel_at");
+        subscription.putNull("canceled_at");
+        subscription.putNull("ended_at");
+        subscription.putObject("metadata").put("organization_id", account);
+        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
+        item.put("subscription", "sub_tia");
+        item.put("current_period_start", start);
+        item.put("current_period_end", periodEnd);
+        ObjectNode price = (ObjectNode) item.path("price");
+        price.put("id", "price_community_monthly_usd");
+        price.put("unit_amount", 2000);
+        price.put("currency", "usd");
+        return StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_tia_created", "customer.subscription.created",
+                start + 1, subscription));
+    }
+
+    private static void deliver(String payload) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET,
+                        Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String token(String account) throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + account,
+                        "accountId", account, "email", account + "@example.com", "roles", List.of("owner")))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(token.body()).path("token").asString();
+    }
+
+    private static HttpResponse<String> call(String jwt, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + jwt);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
