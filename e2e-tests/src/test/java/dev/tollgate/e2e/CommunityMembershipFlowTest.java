@@ -1,0 +1,163 @@
+package dev.tollgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.tollgate.platform.test.StripeWebhooks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Community groups through the gateway, with community access driven by signed Stripe webhooks:
+ * a subscriber joins a group; its subscription ends and the membership is suspended (hidden, not
+ * counted); a new subscription brings community access back and the membership with it.
+ */
+@ExtendWith(NeedsDockerForContainers.class)
+class CommunityMembershipFlowTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ACCOUNT = "acct_flo";
+    private static final String CUSTOMER = "cus_flo";
+    private static final long T0 = Instant.now().getEpochSecond() - 600;
+
+    private static Infrastructure infrastructure;
+    private static GreenMail smtp;
+    private static WireMockServer stripeApi;
+    private static TollgatePlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        infrastructure = Infrastructure.selected();
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        stripeApi.start();
+        platform = new TollgatePlatform(infrastructure, smtp.getSmtp().getPort(), stripeApi.baseUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        if (stripeApi != null) {
+            stripeApi.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void losingCommunityAccessThroughStripeSuspendsMembershipsAndRegainingItRestoresThem() throws Exception {
+        JsonNode group = api("GET", "/api/community/groups/el-club-de-la-ia");
+        String groupId = group.path("id").asString();
+        HttpResponse<String> refused = call("POST", "/api/community/groups/" + groupId + "/members");
+        assertThat(refused.statusCode()).as("no plan yet").isEqualTo(403);
+        assertThat(refused.body()).contains("Community Edition");
+
+        deliver(subscription("sub_flo", "evt_flo_created", "customer.subscription.created", "active", 100));
+        awaitCommunityAccess(true);
+        HttpResponse<String> joined = call("POST", "/api/community/groups/" + groupId + "/members");
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+        int withFlo = api("GET", "/api/community/groups/el-club-de-la-ia").path("memberCount").asInt();
+        assertThat(api("GET", "/api/community/groups?q=club%20de%20la%20ia").path("groups").path(0).path("membership")
+                .path("role").asString()).isEqualTo("member");
+
+        deliver(subscription("sub_flo", "evt_flo_deleted", "customer.subscription.deleted", "canceled", 200));
+        awaitCommunityAccess(false);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode suspended = api("GET", "/api/community/groups/el-club-de-la-ia");
+            assertThat(suspended.path("membership").isNull()).as("suspended: hidden").isTrue();
+            assertThat(suspended.path("memberCount").asInt()).as("suspended: not counted").isEqualTo(withFlo - 1);
+        });
+
+        deliver(subscription("sub_flo_again", "evt_flo_again", "customer.subscription.created", "active", 300));
+        awaitCommunityAccess(true);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode restored = api("GET", "/api/community/groups/el-club-de-la-ia");
+            assertThat(restored.path("membership").path("role").asString()).isEqualTo("member");
+            assertThat(restored.path("memberCount").asInt()).isEqualTo(withFlo);
+        });
+    }
+
+    private void awaitCommunityAccess(boolean expected) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                api("GET", "/api/community/access/me").path("communityAccess").asBoolean()).isEqualTo(expected));
+    }
+
+    private static String subscription(String id, String eventId, String type, String status, long offset) {
+        ObjectNode subscription = StripeWebhooks.fixture("subscription");
+        subscription.put("id", id);
+        subscription.put("customer", CUSTOMER);
+        subscription.put("status", status);
+        subscription.put("created", T0 + offset);
+        subscription.putNull("trial_start");
+        subscription.putNull("trial_end");
+        subscription.put("cancel_at_period_end", false);
+        subscription.putNull("cancel_at");
+        subscription.putNull("canceled_at");
+        subscription.putNull("ended_at");
+        subscription.putObject("metadata").put("organization_id", ACCOUNT);
+        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
+        item.put("subscription", id);
+        item.put("current_period_start", T0 + offset);
+        item.put("current_period_end", T0 + offset + 30 * 86_400L);
+        ObjectNode price = (ObjectNode) item.path("price");
+        price.put("id", "price_community_monthly_usd");
+        price.put("unit_amount", 2000);
+        price.put("currency", "usd");
+        return StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
+    }
+
+    private void deliver(String payload) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET,
+                        Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private JsonNode api(String method, String path) throws Exception {
+        HttpResponse<String> response = call(method, path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> call(String method, String path) throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_flo",
+                        "accountId", ACCOUNT, "email", "flo@example.com", "roles", List.of("owner")))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String jwt = JSON.readTree(token.body()).path("token").asString();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + jwt)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
