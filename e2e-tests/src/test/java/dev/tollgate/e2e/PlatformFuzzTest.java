@@ -87,7 +87,7 @@ class PlatformFuzzTest {
                 URI.create(platform.gatewayUrl() + "/api/catalog")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(catalog.statusCode()).isEqualTo(200);
-        assertThat(catalog.body()).startsWith("[").contains("\"id\":\"community\"");
+        assertThat(catalog.body()).startsWith("{\"catalog\":").contains("\"plans\":[{\"id\":\"community\"");
     }
 
     private static String devToken() throws Exception {
