@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -41,34 +39,23 @@ class PrioritySupportTicketsFlowTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Infrastructure infrastructure;
+    private static RunningPlatform running;
     private static GreenMail smtp;
     private static WireMockServer stripeApi;
     private static TollgatePlatform platform;
 
     @BeforeAll
     static void startPlatform() {
-        infrastructure = Infrastructure.selected();
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        stripeApi.start();
-        platform = new TollgatePlatform(infrastructure, smtp.getSmtp().getPort(), stripeApi.baseUrl());
+        running = RunningPlatform.start();
+        smtp = running.smtp();
+        stripeApi = running.stripeApi();
+        platform = running.platform();
     }
 
     @AfterAll
     static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-        if (stripeApi != null) {
-            stripeApi.stop();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (running != null) {
+            running.close();
         }
     }
 

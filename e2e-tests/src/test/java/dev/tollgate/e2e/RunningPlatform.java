@@ -1,0 +1,40 @@
+package dev.tollgate.e2e;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * What one end-to-end class runs against: the selected infrastructure (embedded or containers), a
+ * real SMTP server, Stripe's HTTP API stubbed with WireMock, and the gateway with all six services.
+ * Closed in reverse order; a part that never started is skipped.
+ */
+record RunningPlatform(Infrastructure infrastructure, GreenMail smtp, WireMockServer stripeApi, TollgatePlatform platform)
+        implements AutoCloseable {
+
+    static RunningPlatform start() {
+        Infrastructure infrastructure = Infrastructure.selected();
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        WireMockServer stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        stripeApi.start();
+        try {
+            return new RunningPlatform(infrastructure, smtp, stripeApi,
+                    new TollgatePlatform(infrastructure, smtp.getSmtp().getPort(), stripeApi.baseUrl()));
+        } catch (RuntimeException failedToStart) {
+            stripeApi.stop();
+            smtp.stop();
+            infrastructure.close();
+            throw failedToStart;
+        }
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+        infrastructure.close();
+        stripeApi.stop();
+        smtp.stop();
+    }
+}
