@@ -26,8 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -46,16 +44,10 @@ class CommunityEditionFlowTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RunningPlatform running;
-    private static GreenMail smtp;
-    private static WireMockServer stripeApi;
-    private static TollgatePlatform platform;
 
     @BeforeAll
     static void startPlatform() {
         running = RunningPlatform.start();
-        smtp = running.smtp();
-        stripeApi = running.stripeApi();
-        platform = running.platform();
     }
 
     @AfterAll
@@ -150,12 +142,12 @@ class CommunityEditionFlowTest {
 
     @Test
     void theApiRefusesCallsWithoutAValidToken() throws Exception {
-        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl()
                 + "/api/subscriptions/me")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl()
                 + "/api/subscriptions/me")).header("Authorization", "Bearer not.a.jwt")
                 .header("X-Tollgate-Account-Id", "acct_ana").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(401);
@@ -167,17 +159,17 @@ class CommunityEditionFlowTest {
                 Instant.now().getEpochSecond(), StripeWebhooks.fixture("plan")));
         deliver(irrelevant);
 
-        HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+        HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl()
                 + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayManagementUrl() + "/actuator/prometheus")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayManagementUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern("tollgate_stripe_webhooks_accepted_total\\{[^}]*type=\"plan.created\"[^}]*\\} 1\\.0");
     }
 
     private static void stubStripeCustomer(Customer customer) {
-        stripeApi.stubFor(get(urlPathEqualTo("/v1/customers/" + customer.customerId())).willReturn(aResponse()
+        running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + customer.customerId())).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody(JSON.writeValueAsString(customer.stripeCustomer()))));
     }
@@ -202,7 +194,7 @@ class CommunityEditionFlowTest {
     private void deliver(String payload) {
         long now = Instant.now().getEpochSecond();
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/stripe"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
                     .header("Content-Type", "application/json")
                     .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
                     .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
@@ -213,19 +205,19 @@ class CommunityEditionFlowTest {
     }
 
     private JsonNode api(Customer customer, String path) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + customer.accountId(),
                         "accountId", customer.accountId(), "email", customer.email(), "roles", List.of("owner")))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String jwt = JSON.readTree(token.body()).path("token").asString();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
                 .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+        return Arrays.stream(running.smtp().getReceivedMessages()).filter(message -> {
             try {
                 return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(address));
             } catch (MessagingException e) {

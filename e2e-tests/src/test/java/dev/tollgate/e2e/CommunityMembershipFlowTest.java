@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -40,16 +38,10 @@ class CommunityMembershipFlowTest {
     private static final long T0 = Instant.now().getEpochSecond() - 600;
 
     private static RunningPlatform running;
-    private static GreenMail smtp;
-    private static WireMockServer stripeApi;
-    private static TollgatePlatform platform;
 
     @BeforeAll
     static void startPlatform() {
         running = RunningPlatform.start();
-        smtp = running.smtp();
-        stripeApi = running.stripeApi();
-        platform = running.platform();
     }
 
     @AfterAll
@@ -122,7 +114,7 @@ class CommunityMembershipFlowTest {
     }
 
     private void deliver(String payload) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/stripe"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
                 .header("Content-Type", "application/json")
                 .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET,
                         Instant.now().getEpochSecond()))
@@ -137,13 +129,13 @@ class CommunityMembershipFlowTest {
     }
 
     private HttpResponse<String> call(String method, String path) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_flo",
                         "accountId", ACCOUNT, "email", "flo@example.com", "roles", List.of("owner")))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String jwt = JSON.readTree(token.body()).path("token").asString();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
                 .header("Authorization", "Bearer " + jwt)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,16 +23,10 @@ class PricingCatalogThroughGatewayTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RunningPlatform running;
-    private static GreenMail smtp;
-    private static WireMockServer stripeApi;
-    private static TollgatePlatform platform;
 
     @BeforeAll
     static void startPlatform() {
         running = RunningPlatform.start();
-        smtp = running.smtp();
-        stripeApi = running.stripeApi();
-        platform = running.platform();
     }
 
     @AfterAll
@@ -66,7 +58,7 @@ class PricingCatalogThroughGatewayTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

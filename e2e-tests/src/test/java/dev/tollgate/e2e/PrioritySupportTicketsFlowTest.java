@@ -21,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -40,16 +38,10 @@ class PrioritySupportTicketsFlowTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RunningPlatform running;
-    private static GreenMail smtp;
-    private static WireMockServer stripeApi;
-    private static TollgatePlatform platform;
 
     @BeforeAll
     static void startPlatform() {
         running = RunningPlatform.start();
-        smtp = running.smtp();
-        stripeApi = running.stripeApi();
-        platform = running.platform();
     }
 
     @AfterAll
@@ -65,7 +57,7 @@ class PrioritySupportTicketsFlowTest {
         String customer = "cus_tia";
         long now = Instant.now().getEpochSecond() - 60;
         long periodEnd = now + 14 * 86_400L;
-        stripeApi.stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(aResponse()
+        running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(stripeCustomer(customer)))));
 
         deliver(subscriptionCreated(account, customer, now, periodEnd));
@@ -136,7 +128,7 @@ class PrioritySupportTicketsFlowTest {
     }
 
     private static void deliver(String payload) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/stripe"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
                 .header("Content-Type", "application/json")
                 .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET,
                         Instant.now().getEpochSecond()))
@@ -145,7 +137,7 @@ class PrioritySupportTicketsFlowTest {
     }
 
     private static String token(String account) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + account,
                         "accountId", account, "email", account + "@example.com", "roles", List.of("owner")))))
@@ -154,7 +146,7 @@ class PrioritySupportTicketsFlowTest {
     }
 
     private static HttpResponse<String> call(String jwt, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
                 .header("Authorization", "Bearer " + jwt);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
