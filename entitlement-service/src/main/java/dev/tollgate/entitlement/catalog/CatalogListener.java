@@ -1,6 +1,5 @@
 package dev.tollgate.entitlement.catalog;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.tollgate.entitlement.plan.CatalogProduct;
 import dev.tollgate.entitlement.plan.Entitlement;
 import dev.tollgate.platform.data.consumer.EventConsumer;
 import dev.tollgate.platform.data.consumer.EventSubscription;
@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Learns what each plan grants from billing's catalog. The topic is compacted and keyed by one key,
- * so a fresh consumer reads the current catalog first; each catalog replaces the plans held. Grants
+ * so a fresh consumer reads the current catalog first; each catalog replaces the products held
+ * (plans with their limits and Stripe metadata, add-ons, one-time purchases). Grants
  * already given keep their features until the account's next subscription event.
  */
 @Component
@@ -47,14 +48,14 @@ class CatalogListener implements EventConsumer {
         if (catalog.products() == null || catalog.catalogId() == null) {
             throw new MalformedEventException("catalog.published.v1 without catalogId or products");
         }
-        Map<String, Map<String, Entitlement>> byPlan = new LinkedHashMap<>();
-        catalog.products().stream().filter(product -> "plan".equals(product.kind()))
-                .forEach(plan -> byPlan.put(plan.id(), plan.limits() == null ? Map.of() : plan.limits()));
-        if (byPlan.isEmpty()) {
+        List<CatalogProduct> products = catalog.products().stream().filter(product -> product.id() != null && product.kind() != null)
+                .map(product -> new CatalogProduct(product.id(), product.kind(), product.metadata(), product.limits())).toList();
+        if (products.stream().noneMatch(CatalogProduct::isPlan)) {
             throw new MalformedEventException("catalog " + catalog.catalogId() + " v" + catalog.version() + " has no plan");
         }
-        plans.replace(catalog.catalogId(), catalog.version(), String.valueOf(catalog.contentHash()), byPlan);
-        log.info("Plans of catalog {} v{}: {}", catalog.catalogId(), catalog.version(), byPlan.keySet());
+        plans.replace(catalog.catalogId(), catalog.version(), String.valueOf(catalog.contentHash()), products);
+        log.info("Products of catalog {} v{}: {}", catalog.catalogId(), catalog.version(),
+                products.stream().map(CatalogProduct::id).toList());
     }
 
     /** Our read model of catalog.published.v1: only what grants need. */
@@ -63,6 +64,6 @@ class CatalogListener implements EventConsumer {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Product(String id, String kind, Map<String, Entitlement> limits) {
+    record Product(String id, String kind, Map<String, String> metadata, Map<String, Entitlement> limits) {
     }
 }

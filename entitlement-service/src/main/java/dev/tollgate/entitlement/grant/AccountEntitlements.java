@@ -1,9 +1,11 @@
 package dev.tollgate.entitlement.grant;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.tollgate.entitlement.plan.Entitlement;
+import dev.tollgate.entitlement.plan.SubscriptionSnapshot;
 
 /**
  * An account's current grant.
@@ -11,7 +13,18 @@ import dev.tollgate.entitlement.plan.Entitlement;
  * @param subscriptionVersion the version of the account's subscription event it follows from
  * @param version the grant's own version: the one of the last {@code entitlements.changed.v1} published
  * @param asOf when the subscription fact behind it happened
+ * @param addOns the subscription's add-ons it was computed with
+ * @param pastDueSince since when the subscription is past due (null when it is not)
  */
 public record AccountEntitlements(String accountId, String planId, String subscriptionStatus,
-        Map<String, Entitlement> features, long subscriptionVersion, long version, Instant asOf) {
+        Map<String, Entitlement> features, long subscriptionVersion, long version, Instant asOf,
+        List<SubscriptionSnapshot.AddOn> addOns, Instant pastDueSince) {
+
+    public AccountEntitlements {
+        addOns = addOns == null ? List.of() : List.copyOf(addOns);
+    }
+
+    SubscriptionSnapshot subscription() {
+        return new SubscriptionSnapshot(planId, subscriptionStatus, addOns, pastDueSince);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.tollgate.entitlement.grant;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,8 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import dev.tollgate.entitlement.plan.Entitlement;
 import dev.tollgate.entitlement.plan.EntitlementPolicy;
+import dev.tollgate.entitlement.plan.SubscriptionSnapshot;
 import dev.tollgate.platform.events.MalformedEventException;
 
 /**
@@ -28,11 +33,13 @@ class GrantUpdater {
     private final Grants grants;
     private final EntitlementPolicy policy;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    GrantUpdater(Grants grants, EntitlementPolicy policy, ApplicationEventPublisher events) {
+    GrantUpdater(Grants grants, EntitlementPolicy policy, ApplicationEventPublisher events, Clock clock) {
         this.grants = grants;
         this.policy = policy;
         this.events = events;
+        this.clock = clock;
     }
 
     void apply(SubscriptionReport report) {
@@ -43,20 +50,42 @@ class GrantUpdater {
                     report.accountId(), current.get().subscriptionVersion());
             return;
         }
-        Map<String, Entitlement> features = policy.entitlementsFor(report.planId(), report.status());
-        boolean changed = current.map(held -> !held.features().equals(features) || !held.planId().equals(report.planId())
-                || !held.subscriptionStatus().equals(report.status())).orElse(true);
+        // The grace period counts from the first report of the past-due spell, not from the latest one.
+        Instant pastDueSince = !"past_due".equals(report.status()) ? null
+                : current.filter(held -> "past_due".equals(held.subscriptionStatus()) && held.pastDueSince() != null)
+                        .map(AccountEntitlements::pastDueSince).orElse(report.occurredAt());
+        SubscriptionSnapshot subscription = new SubscriptionSnapshot(report.planId(), report.status(), report.addOns(), pastDueSince);
+        save(current, report.accountId(), subscription, reportVersion, report.occurredAt());
+    }
+
+    /** Recomputes a held grant at the clock's now, e.g. when a past-due account's grace period has ended. */
+    void reevaluate(String accountId) {
+        grants.find(accountId, true).ifPresent(held -> save(Optional.of(held), accountId, held.subscription(),
+                held.subscriptionVersion(), clock.instant()));
+    }
+
+    private void save(Optional<AccountEntitlements> current, String accountId, SubscriptionSnapshot subscription,
+            long subscriptionVersion, Instant asOf) {
+        Map<String, Entitlement> features = policy.entitlementsFor(subscription, clock.instant());
+        boolean changed = current.map(held -> !held.features().equals(features) || !held.planId().equals(subscription.planId())
+                || !held.subscriptionStatus().equals(subscription.status())).orElse(true);
         long version = current.map(AccountEntitlements::version).orElse(0L) + (changed ? 1 : 0);
-        grants.save(new AccountEntitlements(report.accountId(), report.planId(), report.status(), features, reportVersion,
-                version, report.occurredAt()));
+        grants.save(new AccountEntitlements(accountId, subscription.planId(), subscription.status(), features, subscriptionVersion,
+                version, asOf, subscription.addOns(), subscription.pastDueSince()));
         if (changed) {
-            events.publishEvent(new EntitlementsChanged(UUID.randomUUID(), report.accountId(), report.occurredAt(), version,
-                    report.planId(), report.status(), features));
+            events.publishEvent(new EntitlementsChanged(UUID.randomUUID(), accountId, asOf, version, subscription.planId(),
+                    subscription.status(), features));
         }
     }
 
-    /** Our read model of any {@code subscription.*.v1} event. */
-    record SubscriptionReport(String accountId, Instant occurredAt, Long version, String planId, String status) {
+    /**
+     * Our read model of any {@code subscription.*.v1} event.
+     *
+     * @param addOns the subscription's quantity add-ons when the event carries them ({@code [{id, quantity}]})
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SubscriptionReport(String accountId, Instant occurredAt, Long version, String planId, String status,
+            List<SubscriptionSnapshot.AddOn> addOns) {
 
         long requiredVersion() {
             if (version == null) {
@@ -64,6 +93,11 @@ class GrantUpdater {
                         + " carries no version, so it cannot be ordered against the grant held");
             }
             return version;
+        }
+
+        /** Whether it carries the account's state at all: a reminder-like type without plan and status changes no grant. */
+        boolean carriesState() {
+            return planId != null && status != null;
         }
     }
 }

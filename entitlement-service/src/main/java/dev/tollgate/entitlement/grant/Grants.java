@@ -1,6 +1,7 @@
 package dev.tollgate.entitlement.grant;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,14 +10,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.tollgate.entitlement.plan.Entitlement;
+import dev.tollgate.entitlement.plan.SubscriptionSnapshot;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
-class Grants {
+public class Grants {
 
     private static final TypeReference<Map<String, Entitlement>> FEATURES = new TypeReference<>() {
     };
+    private static final TypeReference<List<SubscriptionSnapshot.AddOn>> ADD_ONS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "account_id, plan_id, subscription_status, features, subscription_version, version, as_of, "
+            + "add_ons, past_due_since";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -26,24 +32,33 @@ class Grants {
         this.json = json;
     }
 
-    Optional<AccountEntitlements> find(String accountId, boolean lock) {
-        return jdbc.sql("SELECT account_id, plan_id, subscription_status, features, subscription_version, version, as_of "
-                + "FROM account_entitlements WHERE account_id = :account" + (lock ? " FOR UPDATE" : ""))
+    public Optional<AccountEntitlements> find(String accountId, boolean lock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account_entitlements WHERE account_id = :account" + (lock ? " FOR UPDATE" : ""))
                 .param("account", accountId)
                 .query((rs, n) -> new AccountEntitlements(rs.getString(1), rs.getString(2), rs.getString(3),
                         new TreeMap<>(json.readValue(rs.getString(4), FEATURES)), rs.getLong(5), rs.getLong(6),
-                        rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7).toInstant(), json.readValue(rs.getString(8), ADD_ONS),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
                 .optional();
+    }
+
+    /** Past-due accounts whose grace period may have ended: their grant is recomputed. */
+    List<String> pastDueSince(java.time.Instant before) {
+        return jdbc.sql("SELECT account_id FROM account_entitlements WHERE subscription_status = 'past_due' "
+                + "AND past_due_since < :before AND features <> CAST(:free AS jsonb) LIMIT 500")
+                .param("before", Timestamp.from(before)).param("free", "{}").query(String.class).list();
     }
 
     void save(AccountEntitlements grant) {
         jdbc.sql("""
                 INSERT INTO account_entitlements (account_id, plan_id, subscription_status, features, subscription_version,
-                    version, as_of)
-                VALUES (:account, :plan, :status, CAST(:features AS jsonb), :subscriptionVersion, :version, :asOf)
+                    version, as_of, add_ons, past_due_since)
+                VALUES (:account, :plan, :status, CAST(:features AS jsonb), :subscriptionVersion, :version, :asOf,
+                    CAST(:addOns AS jsonb), :pastDueSince)
                 ON CONFLICT (account_id) DO UPDATE SET plan_id = EXCLUDED.plan_id,
                     subscription_status = EXCLUDED.subscription_status, features = EXCLUDED.features,
-                    subscription_version = EXCLUDED.subscription_version, version = EXCLUDED.version, as_of = EXCLUDED.as_of""")
+                    subscription_version = EXCLUDED.subscription_version, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
+                    add_ons = EXCLUDED.add_ons, past_due_since = EXCLUDED.past_due_since""")
                 .param("account", grant.accountId())
                 .param("plan", grant.planId())
                 .param("status", grant.subscriptionStatus())
@@ -51,6 +66,8 @@ class Grants {
                 .param("subscriptionVersion", grant.subscriptionVersion())
                 .param("version", grant.version())
                 .param("asOf", Timestamp.from(grant.asOf()))
+                .param("addOns", json.writeValueAsString(grant.addOns()))
+                .param("pastDueSince", grant.pastDueSince() == null ? null : Timestamp.from(grant.pastDueSince()))
                 .update();
     }
 }

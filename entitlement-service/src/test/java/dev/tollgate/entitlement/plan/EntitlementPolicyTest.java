@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class EntitlementPolicyTest {
 
-    private final EntitlementPolicy policy = new EntitlementPolicy(new PlanFeatures(Map.of("community", Map.of(
+    private final EntitlementPolicy policy = new EntitlementPolicy(PlanFeatures.ofPlans(Map.of("community", Map.of(
             "priority_support_tickets", Entitlement.limit(5, "month"),
             "storage_gb", Entitlement.limit(10, null),
             "community_access", Entitlement.flag(true)))));
@@ -35,7 +35,7 @@ class EntitlementPolicyTest {
 
     @Test
     void beforeAnyCatalogArrivedAPlanIsUnknownForNowSoTheEventIsRetriedNotDeadLettered() {
-        assertThatThrownBy(() -> new EntitlementPolicy(new PlanFeatures(Map.of())).entitlementsFor("community", "active"))
+        assertThatThrownBy(() -> new EntitlementPolicy(PlanFeatures.ofPlans(Map.of())).entitlementsFor("community", "active"))
                 .isInstanceOf(EntitlementPolicy.CatalogNotYetReceivedException.class)
                 .isNotInstanceOf(dev.tollgate.platform.events.MalformedEventException.class).hasMessageContaining("tollgate.catalog");
     }
