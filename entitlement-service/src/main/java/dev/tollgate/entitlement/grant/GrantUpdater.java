@@ -34,8 +34,10 @@ class GrantUpdater {
     private final EntitlementPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CurrentGrants cache;
 
-    GrantUpdater(Grants grants, EntitlementPolicy policy, ApplicationEventPublisher events, Clock clock) {
+    GrantUpdater(Grants grants, EntitlementPolicy policy, ApplicationEventPublisher events, Clock clock, CurrentGrants cache) {
+        this.cache = cache;
         this.grants = grants;
         this.policy = policy;
         this.events = events;
@@ -55,23 +57,28 @@ class GrantUpdater {
                 : current.filter(held -> "past_due".equals(held.subscriptionStatus()) && held.pastDueSince() != null)
                         .map(AccountEntitlements::pastDueSince).orElse(report.occurredAt());
         SubscriptionSnapshot subscription = new SubscriptionSnapshot(report.planId(), report.status(), report.addOns(), pastDueSince);
-        save(current, report.accountId(), subscription, reportVersion, report.occurredAt());
+        // Any boundary of the billing periods anchors them: a renewal's start, else its end, else what is held, else now.
+        Instant anchor = report.currentPeriodStart() != null ? report.currentPeriodStart()
+                : report.currentPeriodEnd() != null ? report.currentPeriodEnd()
+                : current.map(AccountEntitlements::periodAnchor).orElse(report.occurredAt());
+        save(current, report.accountId(), subscription, reportVersion, report.occurredAt(), anchor);
     }
 
     /** Recomputes a held grant at the clock's now, e.g. when a past-due account's grace period has ended. */
     void reevaluate(String accountId) {
         grants.find(accountId, true).ifPresent(held -> save(Optional.of(held), accountId, held.subscription(),
-                held.subscriptionVersion(), clock.instant()));
+                held.subscriptionVersion(), clock.instant(), held.periodAnchor()));
     }
 
     private void save(Optional<AccountEntitlements> current, String accountId, SubscriptionSnapshot subscription,
-            long subscriptionVersion, Instant asOf) {
+            long subscriptionVersion, Instant asOf, Instant periodAnchor) {
         Map<String, Entitlement> features = policy.entitlementsFor(subscription, clock.instant());
         boolean changed = current.map(held -> !held.features().equals(features) || !held.planId().equals(subscription.planId())
                 || !held.subscriptionStatus().equals(subscription.status())).orElse(true);
         long version = current.map(AccountEntitlements::version).orElse(0L) + (changed ? 1 : 0);
         grants.save(new AccountEntitlements(accountId, subscription.planId(), subscription.status(), features, subscriptionVersion,
-                version, asOf, subscription.addOns(), subscription.pastDueSince()));
+                version, asOf, subscription.addOns(), subscription.pastDueSince(), periodAnchor));
+        cache.evictAfterCommit(accountId);
         if (changed) {
             events.publishEvent(new EntitlementsChanged(UUID.randomUUID(), accountId, asOf, version, subscription.planId(),
                     subscription.status(), features));
@@ -85,7 +92,7 @@ class GrantUpdater {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SubscriptionReport(String accountId, Instant occurredAt, Long version, String planId, String status,
-            List<SubscriptionSnapshot.AddOn> addOns) {
+            List<SubscriptionSnapshot.AddOn> addOns, Instant currentPeriodStart, Instant currentPeriodEnd) {
 
         long requiredVersion() {
             if (version == null) {

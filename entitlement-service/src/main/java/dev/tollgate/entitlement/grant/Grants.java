@@ -22,7 +22,7 @@ public class Grants {
     private static final TypeReference<List<SubscriptionSnapshot.AddOn>> ADD_ONS = new TypeReference<>() {
     };
     private static final String COLUMNS = "account_id, plan_id, subscription_status, features, subscription_version, version, as_of, "
-            + "add_ons, past_due_since";
+            + "add_ons, past_due_since, period_anchor";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,8 +38,16 @@ public class Grants {
                 .query((rs, n) -> new AccountEntitlements(rs.getString(1), rs.getString(2), rs.getString(3),
                         new TreeMap<>(json.readValue(rs.getString(4), FEATURES)), rs.getLong(5), rs.getLong(6),
                         rs.getTimestamp(7).toInstant(), json.readValue(rs.getString(8), ADD_ONS),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
                 .optional();
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** Past-due accounts whose grace period may have ended: their grant is recomputed. */
@@ -52,13 +60,14 @@ public class Grants {
     void save(AccountEntitlements grant) {
         jdbc.sql("""
                 INSERT INTO account_entitlements (account_id, plan_id, subscription_status, features, subscription_version,
-                    version, as_of, add_ons, past_due_since)
+                    version, as_of, add_ons, past_due_since, period_anchor)
                 VALUES (:account, :plan, :status, CAST(:features AS jsonb), :subscriptionVersion, :version, :asOf,
-                    CAST(:addOns AS jsonb), :pastDueSince)
+                    CAST(:addOns AS jsonb), :pastDueSince, :periodAnchor)
                 ON CONFLICT (account_id) DO UPDATE SET plan_id = EXCLUDED.plan_id,
                     subscription_status = EXCLUDED.subscription_status, features = EXCLUDED.features,
                     subscription_version = EXCLUDED.subscription_version, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
-                    add_ons = EXCLUDED.add_ons, past_due_since = EXCLUDED.past_due_since""")
+                    add_ons = EXCLUDED.add_ons, past_due_since = EXCLUDED.past_due_since,
+                    period_anchor = EXCLUDED.period_anchor""")
                 .param("account", grant.accountId())
                 .param("plan", grant.planId())
                 .param("status", grant.subscriptionStatus())
@@ -67,7 +76,8 @@ public class Grants {
                 .param("version", grant.version())
                 .param("asOf", Timestamp.from(grant.asOf()))
                 .param("addOns", json.writeValueAsString(grant.addOns()))
-                .param("pastDueSince", grant.pastDueSince() == null ? null : Timestamp.from(grant.pastDueSince()))
+                .param("pastDueSince", timestamp(grant.pastDueSince()))
+                .param("periodAnchor", timestamp(grant.periodAnchor()))
                 .update();
     }
 }

@@ -8,7 +8,9 @@ import dev.tollgate.platform.test.TestKafka;
 
 /**
  * A catalog.published.v1 as billing publishes it for the Community Edition (trimmed to what grants
- * read, plus a 'starter' plan no file of this service ever listed), sent to the compacted catalog topic.
+ * read, plus a 'starter' plan no file of this service ever listed and a 'metered' plan with small limits
+ * for the metering tests), sent to the compacted catalog topic. Every test publishes this same one: the
+ * topic is compacted and shared by the whole test JVM, so a different catalog would replace it.
  */
 public final class BillingsCatalog {
 
@@ -29,7 +31,12 @@ public final class BillingsCatalog {
                   {"id":"starter","kind":"plan","name":"Starter","metadata":{"plan_tier":"starter"},
                    "limits":{"max_users":{"limit":3},"max_emails_per_month":{"limit":500,"period":"month"}},
                    "marketingFeatures":[],"prices":[]},
-                  {"id":"ai_tokens","kind":"one_time","name":"AI Token Pack","metadata":{},"limits":{},"marketingFeatures":[],"prices":[]}]}"""
+                  {"id":"metered","kind":"plan","name":"Metered (tests)","metadata":{"plan_tier":"metered"},
+                   "limits":{"api_calls":{"limit":5,"period":"month"},"seats":{"limit":5},
+                             "ai_monthly_token_limit":{"limit":100,"period":"month"},"sso":{"enabled":true}},
+                   "marketingFeatures":[],"prices":[]},
+                  {"id":"ai_tokens","kind":"one_time","name":"AI Token Pack","metadata":{"addon_type":"ai_tokens",
+                   "tokens_included":"1000"},"limits":{},"marketingFeatures":[],"prices":[]}]}"""
                 .formatted(EVENT_ID);
         TestKafka.send(Topics.CATALOG, "catalog", body, CloudEventHeaders.of(EVENT_ID, "/tollgate/billing-service",
                 "catalog.published.v1", Instant.parse("2026-12-06T00:00:00Z"), "catalog"));

@@ -13,20 +13,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
-import dev.tollgate.entitlement.EntitlementApplication;
+import dev.tollgate.entitlement.EntitlementServiceTest;
 import dev.tollgate.entitlement.catalog.BillingsCatalog;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.EventContract;
-import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
 
-@SpringBootTest(classes = EntitlementApplication.class, properties = "spring.config.name=" + EntitlementApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@EntitlementServiceTest
 class SubscriptionEventsToEntitlementsTest {
 
     @Autowired
