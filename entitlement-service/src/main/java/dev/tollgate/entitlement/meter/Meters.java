@@ -208,7 +208,7 @@ public class Meters {
             Row after = row.withUsed(used);
             long reserved = reserved(metered, now);
             if (!metered.unlimited() && used > metered.limit()) {
-                quotaExceeded(metered, after, reserved, used - row.used(), now);
+                quotaExceeded(metered, after, reserved, Math.max(0, used - row.used()), now);
             }
             thresholds(metered, after, now);
             return usageOf(metered, after, reserved);
