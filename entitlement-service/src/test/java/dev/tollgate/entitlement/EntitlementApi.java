@@ -97,17 +97,23 @@ public final class EntitlementApi {
      */
     public static String sendSubscription(String account, long version, String planId, String status, Instant currentPeriodEnd,
             String addOnsJson) {
+        return sendSubscription("activated", account, version, planId, status, currentPeriodEnd, addOnsJson);
+    }
+
+    /** The same as a {@code subscription.<transition>.v1}, e.g. one added after this service was written. */
+    public static String sendSubscription(String transition, String account, long version, String planId, String status,
+            Instant currentPeriodEnd, String addOnsJson) {
         String id = UUID.randomUUID().toString();
         Instant at = Instant.now();
         String body = """
-                {"transition":"ACTIVATED","eventId":"%s","accountId":"%s","occurredAt":"%s","version":%d,"subscriptionId":"sub_%s",
+                {"transition":"%s","eventId":"%s","accountId":"%s","occurredAt":"%s","version":%d,"subscriptionId":"sub_%s",
                  "planId":"%s","status":"%s","billingInterval":"month","trialEnd":null,"currentPeriodEnd":%s,
                  "cancelAtPeriodEnd":false,"amountMinor":2000,"currency":"usd","email":"t@example.com"%s}"""
-                .formatted(id, account, at, version, account, planId, status,
+                .formatted(transition.toUpperCase(), id, account, at, version, account, planId, status,
                         currentPeriodEnd == null ? "null" : "\"" + currentPeriodEnd + "\"",
                         addOnsJson == null ? "" : ",\"addOns\":" + addOnsJson);
         TestKafka.send(Topics.SUBSCRIPTION, account, body, CloudEventHeaders.of(id, "/tollgate/subscription-service",
-                "subscription.activated.v1", at, account));
+                "subscription." + transition + ".v1", at, account));
         return id;
     }
 }

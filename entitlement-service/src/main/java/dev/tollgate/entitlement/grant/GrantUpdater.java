@@ -66,8 +66,12 @@ class GrantUpdater {
 
     /** Recomputes a held grant at the clock's now, e.g. when a past-due account's grace period has ended. */
     void reevaluate(String accountId) {
-        grants.find(accountId, true).ifPresent(held -> save(Optional.of(held), accountId, held.subscription(),
-                held.subscriptionVersion(), clock.instant(), held.periodAnchor()));
+        grants.find(accountId, true).ifPresent(held -> {
+            save(Optional.of(held), accountId, held.subscription(), held.subscriptionVersion(), clock.instant(), held.periodAnchor());
+            if ("past_due".equals(held.subscriptionStatus()) && !policy.keepsPlan(held.subscription(), clock.instant())) {
+                grants.markGraceEnded(accountId);
+            }
+        });
     }
 
     private void save(Optional<AccountEntitlements> current, String accountId, SubscriptionSnapshot subscription,

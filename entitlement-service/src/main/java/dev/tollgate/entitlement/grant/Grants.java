@@ -50,11 +50,15 @@ public class Grants {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    /** Past-due accounts whose grace period may have ended: their grant is recomputed. */
-    List<String> pastDueSince(java.time.Instant before) {
-        return jdbc.sql("SELECT account_id FROM account_entitlements WHERE subscription_status = 'past_due' "
-                + "AND past_due_since < :before AND features <> CAST(:free AS jsonb) LIMIT 500")
-                .param("before", Timestamp.from(before)).param("free", "{}").query(String.class).list();
+    /** Past-due accounts whose grace period ended before {@code cutoff} and whose grant was not recomputed since. */
+    List<String> graceEndedBefore(java.time.Instant cutoff, int limit) {
+        return jdbc.sql("SELECT account_id FROM account_entitlements WHERE subscription_status = 'past_due' AND NOT grace_ended "
+                + "AND past_due_since <= :cutoff ORDER BY past_due_since LIMIT :limit")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(String.class).list();
+    }
+
+    void markGraceEnded(String accountId) {
+        jdbc.sql("UPDATE account_entitlements SET grace_ended = true WHERE account_id = ?").param(accountId).update();
     }
 
     void save(AccountEntitlements grant) {
@@ -67,7 +71,7 @@ public class Grants {
                     subscription_status = EXCLUDED.subscription_status, features = EXCLUDED.features,
                     subscription_version = EXCLUDED.subscription_version, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
                     add_ons = EXCLUDED.add_ons, past_due_since = EXCLUDED.past_due_since,
-                    period_anchor = EXCLUDED.period_anchor""")
+                    period_anchor = EXCLUDED.period_anchor, grace_ended = false""")
                 .param("account", grant.accountId())
                 .param("plan", grant.planId())
                 .param("status", grant.subscriptionStatus())

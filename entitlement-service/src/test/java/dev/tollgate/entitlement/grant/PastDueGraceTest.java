@@ -1,0 +1,109 @@
+package dev.tollgate.entitlement.grant;
+
+import static dev.tollgate.entitlement.EntitlementApi.customer;
+import static dev.tollgate.entitlement.EntitlementApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.tollgate.entitlement.ControllableClock;
+import dev.tollgate.entitlement.EntitlementApi;
+import dev.tollgate.entitlement.EntitlementServiceTest;
+import dev.tollgate.entitlement.catalog.BillingsCatalog;
+import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.test.EventContract;
+import dev.tollgate.platform.test.Settled;
+
+@EntitlementServiceTest
+class PastDueGraceTest {
+
+    static final ControllableClock CLOCK = ControllableClock.INSTANCE;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource database;
+
+    @Autowired
+    PastDueGraceSweep sweep;
+
+    EntitlementApi api;
+
+    @BeforeAll
+    static void billingPublishedItsCatalog() {
+        BillingsCatalog.publish();
+    }
+
+    @BeforeEach
+    void api() {
+        CLOCK.reset();
+        api = new EntitlementApi(port, CLOCK);
+    }
+
+    @AfterEach
+    void resetClock() {
+        CLOCK.reset();
+    }
+
+    @Test
+    void pastDueKeepsThePlanForTheGracePeriodThenFallsToTheFreeTierAndSaysSoOnce() {
+        CallerIdentity caller = customer("acct_grace_" + UUID.randomUUID().toString().substring(0, 8));
+        String pastDue = EntitlementApi.sendSubscription("past_due", caller.accountId(), 1, "metered", "past_due", null, null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(api.get(caller, "/api/entitlements/me"))
+                .path("features").path("api_calls").path("limit").asLong()).isEqualTo(5));
+
+        CLOCK.advance(Duration.ofDays(7).minusMinutes(1));
+        assertThat(sweep.sweep()).isZero();
+        assertThat(json(api.get(caller, "/api/entitlements/me")).path("features").has("api_calls")).isTrue();
+
+        CLOCK.advance(Duration.ofMinutes(2));
+        assertThat(json(api.get(caller, "/api/entitlements/me")).path("features").isEmpty())
+                .as("reads see the free tier from the instant the grace ends").isTrue();
+        assertThat(api.consume(caller, "api_calls", 1, null).statusCode()).isEqualTo(403);
+        sweep.sweep();
+        sweep.sweep();
+
+        List<ConsumerRecord<String, String>> grants = Settled.publishedByVersion(database, List.of(pastDue), Topics.ENTITLEMENT,
+                caller.accountId());
+        assertThat(grants).extracting(ConsumerRecord::value).satisfiesExactly(
+                plan -> assertThat(plan).contains("\"version\":1", "\"api_calls\":{\"limit\":5,\"period\":\"month\"}"),
+                free -> assertThat(free).contains("\"version\":2", "\"subscriptionStatus\":\"past_due\"", "\"features\":{}"));
+        grants.forEach(record -> assertThat(EventContract.violations("entitlements.changed.v1", record.value())).isEmpty());
+    }
+
+    @Test
+    void subscriptionTypesAddedLaterAreAppliedByTheStateTheyCarry() {
+        CallerIdentity caller = customer("acct_newtypes_" + UUID.randomUUID().toString().substring(0, 8));
+        Instant end = CLOCK.instant().plus(Duration.ofDays(20));
+        List<String> sent = List.of(
+                EntitlementApi.sendSubscription("activated", caller.accountId(), 1, "metered", "active", end, null),
+                EntitlementApi.sendSubscription("account_suspended", caller.accountId(), 2, "metered", "suspended", end, null),
+                EntitlementApi.sendSubscription("recovered", caller.accountId(), 3, "metered", "active", end, null),
+                EntitlementApi.sendSubscription("trial_expired", caller.accountId(), 4, "metered", "expired", end, null));
+
+        List<ConsumerRecord<String, String>> grants = Settled.publishedByVersion(database, sent, Topics.ENTITLEMENT,
+                caller.accountId());
+
+        assertThat(grants).extracting(ConsumerRecord::value).satisfiesExactly(
+                active -> assertThat(active).contains("\"version\":1", "\"api_calls\""),
+                suspended -> assertThat(suspended).contains("\"version\":2", "\"subscriptionStatus\":\"suspended\"", "\"features\":{}"),
+                recovered -> assertThat(recovered).contains("\"version\":3", "\"api_calls\""),
+                expired -> assertThat(expired).contains("\"version\":4", "\"subscriptionStatus\":\"expired\"", "\"features\":{}"));
+    }
+}
