@@ -1,0 +1,153 @@
+package dev.tollgate.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tollgate.platform.test.StripeWebhooks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The customer's own service meters a Community Edition account through the gateway: a Stripe
+ * webhook grants the plan, then racing consumes get exactly the plan's 5 priority tickets of the
+ * billing month and the rest a 429 problem that says when the allowance resets.
+ */
+@ExtendWith(NeedsDockerForContainers.class)
+class EntitlementMeteringThroughGatewayTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ACCOUNT = "acct_meter";
+    private static final String CUSTOMER = "cus_meter";
+    private static final long T0 = Instant.now().getEpochSecond() - 60;
+    // One calendar month, as Stripe bills: whichever boundary the service anchors on, the next reset is this.
+    private static final long PERIOD_END = Instant.ofEpochSecond(T0 + 100).atZone(java.time.ZoneOffset.UTC).plusMonths(1)
+            .toEpochSecond();
+
+    private static RunningPlatform running;
+
+    @BeforeAll
+    static void startPlatform() {
+        running = RunningPlatform.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void racingConsumesThroughTheGatewayGetExactlyTheMonthlyAllowanceAndTheRestA429ThatSaysWhenItResets() throws Exception {
+        subscribe();
+        String jwt = token();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JSON.readTree(send(jwt, "GET",
+                "/api/entitlements/me", null).body()).path("usage").path("priority_support_tickets").path("limit").asLong())
+                .isEqualTo(5));
+
+        List<HttpResponse<String>> responses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            responses = IntStream.range(0, 40).mapToObj(i -> CompletableFuture.supplyAsync(() -> send(jwt, "POST",
+                    "/api/entitlements/me/priority_support_tickets/consume", "{\"amount\":1}"), pool)).toList().stream()
+                    .map(CompletableFuture::join).toList();
+        }
+
+        assertThat(responses).filteredOn(response -> response.statusCode() == 200).hasSize(5);
+        HttpResponse<String> denied = responses.stream().filter(response -> response.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(responses).filteredOn(response -> response.statusCode() == 429).hasSize(35);
+        JsonNode problem = JSON.readTree(denied.body());
+        assertThat(problem.path("limit").asLong()).isEqualTo(5);
+        assertThat(problem.path("used").asLong()).isEqualTo(5);
+        assertThat(problem.path("remaining").asLong()).isZero();
+        assertThat(problem.path("resetsAt").asString()).isEqualTo(Instant.ofEpochSecond(PERIOD_END).toString());
+        assertThat(denied.headers().firstValue("Retry-After")).isPresent();
+
+        HttpResponse<String> storage = send(jwt, "PUT", "/api/entitlements/me/storage_gb/usage", "{\"used\":4}");
+        assertThat(storage.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(storage.body()).path("remaining").asLong()).isEqualTo(6);
+        assertThat(JSON.readTree(send(jwt, "GET", "/api/entitlements/me/community_access", null).body()).path("allowed")
+                .asBoolean()).isTrue();
+    }
+
+    private static void subscribe() {
+        ObjectNode customer = StripeWebhooks.fixture("customer");
+        customer.put("id", CUSTOMER);
+        customer.put("email", "meter@example.com");
+        running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + CUSTOMER)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(customer))));
+        ObjectNode subscription = StripeWebhooks.fixture("subscription");
+        subscription.put("id", "sub_meter");
+        subscription.put("customer", CUSTOMER);
+        subscription.put("status", "active");
+        subscription.put("created", T0 + 100);
+        subscription.putNull("trial_start");
+        subscription.putNull("trial_end");
+        subscription.put("cancel_at_period_end", false);
+        subscription.putNull("cancel_at");
+        subscription.putNull("canceled_at");
+        subscription.putNull("ended_at");
+        subscription.putObject("metadata").put("organization_id", ACCOUNT);
+        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
+        item.put("subscription", "sub_meter");
+        item.put("current_period_start", T0 + 100);
+        item.put("current_period_end", PERIOD_END);
+        ObjectNode price = (ObjectNode) item.path("price");
+        price.put("id", "price_community_monthly_usd");
+        price.put("unit_amount", 2000);
+        price.put("currency", "usd");
+        String payload = StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_meter_created",
+                "customer.subscription.created", T0 + 100, subscription));
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String token() {
+        HttpResponse<String> token = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_meter", "accountId", ACCOUNT,
+                        "email", "meter@example.com", "roles", List.of("owner"))))).build());
+        return JSON.readTree(token.body()).path("token").asString();
+    }
+
+    private static HttpResponse<String> send(String jwt, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
+                .header("Authorization", "Bearer " + jwt).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(request.build());
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
