@@ -180,6 +180,38 @@ class MeteringTest {
         assertThat(api.consume(caller, "ai_tokens", 1, null).statusCode()).isEqualTo(429);
     }
 
+    @Test
+    void clientMistakesAreProblemsNever500AndNoAccountReachesAnothersReservation() {
+        CallerIdentity caller = subscribed("acct_mistake_");
+        CallerIdentity other = subscribed("acct_other_");
+        String reservation = json(api.reserve(caller, "api_calls", 1, 60)).path("reservationId").asString();
+
+        assertProblem(api.post(other, path(reservation, "confirm"), ""), 404);
+        assertProblem(api.post(other, path(reservation, "release"), ""), 404);
+        assertProblem(api.post(caller, path("not-a-uuid", "confirm"), ""), 400);
+        assertProblem(api.post(caller, "/api/entitlements/me/api_calls/consume", "{\"amount\":"), 400);
+        assertProblem(api.post(caller, "/api/entitlements/me/api_calls/consume", "{\"amount\":\"many\"}"), 400);
+        assertProblem(api.post(caller, "/api/entitlements/me/api_calls/consume", "{}"), 400);
+        assertProblem(api.consume(caller, "api_calls", 0, null), 400);
+        assertProblem(api.consume(caller, "api_calls", -3, null), 400);
+        assertProblem(api.reserve(caller, "api_calls", 1, 0), 400);
+        assertProblem(api.reserve(caller, "api_calls", 1, 86_401), 400);
+        assertProblem(api.consume(caller, "sso", 1, null), 400);
+        assertProblem(api.consume(caller, "white_glove", 1, null), 403);
+        assertProblem(api.consume(customer("acct_nobody_" + UUID.randomUUID().toString().substring(0, 8)), "api_calls", 1, null),
+                403);
+        assertProblem(api.put(caller, "/api/entitlements/me/seats/usage", "{\"used\":-1}"), 400);
+        assertThat(api.post(caller, path(reservation, "release"), "").statusCode()).isEqualTo(200);
+        assertProblem(api.post(caller, path(reservation, "confirm"), ""), 409);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(json(response).path("detail").asString()).isNotBlank();
+    }
+
     private static String path(String reservation, String action) {
         return "/api/entitlements/me/api_calls/reservations/" + reservation + "/" + action;
     }
