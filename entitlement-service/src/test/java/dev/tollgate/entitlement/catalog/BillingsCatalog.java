@@ -35,6 +35,13 @@ public final class BillingsCatalog {
                    "limits":{"api_calls":{"limit":5,"period":"month"},"seats":{"limit":5},
                              "ai_monthly_token_limit":{"limit":100,"period":"month"},"sso":{"enabled":true}},
                    "marketingFeatures":[],"prices":[]},
+                  {"id":"agency","kind":"plan","name":"Agency","metadata":{"plan_tier":"agency","max_users":"15",
+                   "max_contacts":"10000","storage_gb":"50","max_api_keys":"5","max_custom_domains":"7","sub_orgs_included":"2",
+                   "max_sub_orgs":"20","white_label_level":"full","ai_monthly_token_limit":"1000000"},
+                   "limits":{},"marketingFeatures":[],"prices":[]},
+                  {"id":"agency_sub_org","kind":"addon","name":"Agency Sub-Organization","metadata":{"addon_type":"sub_organization",
+                   "requires_plan":"agency","contacts_per_unit":"2000","storage_gb_per_unit":"5","api_keys_per_unit":"1",
+                   "custom_domains_per_unit":"2"},"limits":{},"marketingFeatures":[],"prices":[]},
                   {"id":"ai_tokens","kind":"one_time","name":"AI Token Pack","metadata":{"addon_type":"ai_tokens",
                    "tokens_included":"1000"},"limits":{},"marketingFeatures":[],"prices":[]}]}"""
                 .formatted(EVENT_ID);

@@ -30,7 +30,8 @@ import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.Settled;
 
 @EntitlementServiceTest
-class PastDueGraceTest {
+/** Grants through Kafka for past-due grace, add-ons and subscription types added later, checked against the schema. */
+class SubscriptionStatesAndAddOnsTest {
 
     static final ControllableClock CLOCK = ControllableClock.INSTANCE;
 
@@ -84,6 +85,23 @@ class PastDueGraceTest {
         assertThat(grants).extracting(ConsumerRecord::value).satisfiesExactly(
                 plan -> assertThat(plan).contains("\"version\":1", "\"api_calls\":{\"limit\":5,\"period\":\"month\"}"),
                 free -> assertThat(free).contains("\"version\":2", "\"subscriptionStatus\":\"past_due\"", "\"features\":{}"));
+        grants.forEach(record -> assertThat(EventContract.violations("entitlements.changed.v1", record.value())).isEmpty());
+    }
+
+    @Test
+    void aSubscriptionsAddOnsRaiseTheGrantAndTheGrantWithLevelsMatchesItsSchema() {
+        CallerIdentity caller = customer("acct_addons_" + UUID.randomUUID().toString().substring(0, 8));
+        Instant end = CLOCK.instant().plus(Duration.ofDays(20));
+        List<String> sent = List.of(EntitlementApi.sendSubscription("activated", caller.accountId(), 1, "agency", "active", end,
+                "[{\"id\":\"agency_sub_org\",\"quantity\":3}]"));
+
+        List<ConsumerRecord<String, String>> grants = Settled.publishedByVersion(database, sent, Topics.ENTITLEMENT,
+                caller.accountId());
+
+        assertThat(grants).extracting(ConsumerRecord::value).singleElement().satisfies(grant -> assertThat(grant).contains(
+                "\"sub_orgs\":{\"limit\":5}", "\"max_contacts\":{\"limit\":16000}", "\"storage_gb\":{\"limit\":65}",
+                "\"max_api_keys\":{\"limit\":8}", "\"max_custom_domains\":{\"limit\":13}",
+                "\"white_label_level\":{\"value\":\"full\"}", "\"ai_enabled\":{\"enabled\":true}"));
         grants.forEach(record -> assertThat(EventContract.violations("entitlements.changed.v1", record.value())).isEmpty());
     }
 
