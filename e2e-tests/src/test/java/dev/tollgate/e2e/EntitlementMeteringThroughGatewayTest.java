@@ -41,7 +41,7 @@ class EntitlementMeteringThroughGatewayTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_meter";
     private static final String CUSTOMER = "cus_meter";
-    private static final long T0 = Instant.now().getEpochSecond() - 60;
+    private static final long T0 = Instant.now().getEpochSecond() - 600;
     // One calendar month, as Stripe bills: whichever boundary the service anchors on, the next reset is this.
     private static final long PERIOD_END = Instant.ofEpochSecond(T0 + 100).atZone(java.time.ZoneOffset.UTC).plusMonths(1)
             .toEpochSecond();
