@@ -1,6 +1,7 @@
 package dev.tollgate.platform.data.consumer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,8 @@ import dev.tollgate.platform.kafka.RetryingPartitions;
 class EventBindingRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
     static final String DEFINITION = "spring.cloud.function.definition";
+    private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
+    private static final String BINDER_BROKERS = "spring.cloud.stream.kafka.binder.brokers";
 
     private ConfigurableEnvironment environment;
 
@@ -65,9 +68,19 @@ class EventBindingRegistrar implements BeanDefinitionRegistryPostProcessor, Envi
             functions.add(function);
         }
         String configured = environment.getProperty(DEFINITION, "");
+        Map<String, Object> properties = new HashMap<>();
         if (!functions.isEmpty()) {
-            String definition = configured.isBlank() ? String.join(";", functions) : configured + ";" + String.join(";", functions);
-            environment.getPropertySources().addFirst(new MapPropertySource("tollgate-event-bindings", Map.of(DEFINITION, definition)));
+            properties.put(DEFINITION, configured.isBlank() ? String.join(";", functions) : configured + ";" + String.join(";", functions));
+        }
+        // The binder resolves its settings in a child context whose environment puts system properties before
+        // the service's own sources (its command line, its configuration files), so it could reach another
+        // broker than the service's producers. Naming the service's brokers for the binder keeps them one.
+        String brokers = environment.getProperty(BOOTSTRAP_SERVERS);
+        if (brokers != null && !environment.containsProperty(BINDER_BROKERS)) {
+            properties.put(BINDER_BROKERS, brokers);
+        }
+        if (!properties.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("tollgate-event-bindings", properties));
         }
     }
 
