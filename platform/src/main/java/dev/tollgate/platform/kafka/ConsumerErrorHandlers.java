@@ -12,6 +12,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.tollgate.platform.events.MalformedEventException;
+import dev.tollgate.platform.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -37,19 +38,20 @@ public class ConsumerErrorHandlers {
     }
 
     /**
-     * @param deadLetterTopic where poison and records out of retries go
+     * @param deadLetterTopic where poison and records out of retries go; null for {@code <the record's topic>.dlt}
      * @param initialBackoff the first pause after a transient failure
      * @param multiplier how each pause grows
      * @param maxBackoff the cap of the pauses
      */
     public CommonErrorHandler forBinding(String deadLetterTopic, Duration initialBackoff, double multiplier, Duration maxBackoff) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(deadLetterTopic, -1));
+                (record, failure) -> new TopicPartition(deadLetterTopic != null ? deadLetterTopic : Topics.deadLetterOf(record.topic()), -1));
         publisher.setFailIfSendResultIsError(true);
-        // A binding wraps the handler's exception in messaging exceptions; the dead letter names what the handler threw.
+        // A binding wraps the handler's exception in messaging exceptions: the cause header and the message name what the handler threw.
         publisher.setExceptionHeadersCreator((headers, failure, isKey, names) -> {
             Throwable reason = reason(failure);
-            headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(reason.getClass().getName()));
+            headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(failure.getClass().getName()));
+            headers.add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, utf8(reason.getClass().getName()));
             headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(String.valueOf(reason.getMessage())));
         });
         ExponentialBackOff backOff = new ExponentialBackOff(initialBackoff.toMillis(), multiplier);

@@ -1,6 +1,7 @@
 package dev.tollgate.platform.data.consumer;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,9 +38,10 @@ public class EventBinding implements Consumer<Message<String>> {
         String binding = inputOf(function);
         BindingProperties properties = bindings.getBindingProperties(binding);
         // Without configuration Spring Cloud Stream would read a topic named after the binding, in an anonymous group.
-        if (properties.getDestination() == null || properties.getDestination().equals(binding)) {
-            properties.setDestination(subscription.topic());
-        }
+        String topic = properties.getDestination() == null || properties.getDestination().equals(binding)
+                ? subscription.topic() : properties.getDestination();
+        // The binding subscribes by pattern (EventBindingRegistrar): quoted, the pattern is exactly this topic.
+        properties.setDestination(topic.startsWith("\\Q") ? topic : Pattern.quote(topic));
         if (properties.getGroup() == null) {
             properties.setGroup(subscription.consumer());
         }

@@ -15,7 +15,6 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.backoff.BackOff;
 
-import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.kafka.ConsumerErrorHandlers;
 import dev.tollgate.platform.kafka.DeadLetterPolicy;
 
@@ -46,9 +45,8 @@ public class EventBindingContainers implements ListenerContainerWithDlqAndRetryC
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
             ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
-        String deadLetterTopic = properties.getExtension().getDlqName() != null
-                ? properties.getExtension().getDlqName() : Topics.deadLetterOf(destination);
-        container.setCommonErrorHandler(errorHandlers.forBinding(deadLetterTopic,
+        // The destination is a pattern (EventBinding); without a dlq-name each record's own topic names its dead-letter topic.
+        container.setCommonErrorHandler(errorHandlers.forBinding(properties.getExtension().getDlqName(),
                 Duration.ofMillis(properties.getBackOffInitialInterval()), properties.getBackOffMultiplier(),
                 Duration.ofMillis(properties.getBackOffMaxInterval())));
         // Stop after the record in hand, waiting for the consumer thread a bounded time, so SIGTERM is honoured

@@ -69,6 +69,13 @@ class EventBindingRegistrar implements BeanDefinitionRegistryPostProcessor, Envi
         }
         String configured = environment.getProperty(DEFINITION, "");
         Map<String, Object> properties = new HashMap<>();
+        for (String function : functions) {
+            // A pattern (the one topic, quoted; see EventBinding) is subscribed without asking the broker for the
+            // topic's partitions first: with a plain topic the binder blocks the service's start for minutes
+            // while Kafka is away, where a service must start and catch up once the broker is back.
+            String pattern = "spring.cloud.stream.kafka.bindings." + EventBinding.inputOf(function) + ".consumer.destination-is-pattern";
+            properties.put(pattern, "true");
+        }
         if (!functions.isEmpty()) {
             properties.put(DEFINITION, configured.isBlank() ? String.join(";", functions) : configured + ";" + String.join(";", functions));
         }
