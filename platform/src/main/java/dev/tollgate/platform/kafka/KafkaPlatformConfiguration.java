@@ -18,6 +18,8 @@ public class KafkaPlatformConfiguration {
     RecordMessageConverter plainHeaderMessageConverter() {
         MessagingMessageConverter converter = new MessagingMessageConverter();
         converter.setHeaderMapper(new SimpleKafkaHeaderMapper());
+        // Consumer bindings read the record itself (EventBinding): the CloudEvent headers exactly as written.
+        converter.setRawRecordHeader(true);
         return converter;
     }
 }

@@ -33,7 +33,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.tollgate.platform.events.CloudEventHeaders;
@@ -66,9 +65,9 @@ class GracefulShutdownTest {
                 "--spring.datasource.password=postgres"));
         ConfigurableApplicationContext service = new SpringApplicationBuilder(ThingConsumerApplication.class)
                 .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new));
-        KafkaListenerEndpointRegistry listeners = service.getBean(KafkaListenerEndpointRegistry.class);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> !listeners.getListenerContainer(CONSUMER).getAssignedPartitions().isEmpty());
+        EventBindingContainers listeners = service.getBean(EventBindingContainers.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.of(CONSUMER)
+                .map(container -> !container.getAssignedPartitions().isEmpty()).orElse(false));
         String held = UUID.randomUUID().toString();
         OUTAGE.add(held);
         TestKafka.send(kafka.bootstrapServers(), ThingConsumerApplication.TOPIC, 0, "k-stop", "{\"action\":\"apply\"}",

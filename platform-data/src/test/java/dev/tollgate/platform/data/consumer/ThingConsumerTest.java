@@ -22,8 +22,8 @@ import dev.tollgate.platform.test.RealInfrastructure;
         "spring.flyway.locations=classpath:db/consumertest",
         "tollgate.outbox.topic=" + ThingConsumerApplication.TOPIC,
         "tollgate.outbox.source=/test",
-        "tollgate.kafka.consumer.initial-backoff=200ms",
-        "tollgate.kafka.consumer.max-backoff=1s",
+        "spring.cloud.stream.default.consumer.back-off-initial-interval=200",
+        "spring.cloud.stream.default.consumer.back-off-max-interval=1000",
         "tollgate.kafka.consumer.transient-retry-for=10s",
         "tollgate.inbox.purge-batch-size=2" })
 @ContextConfiguration(initializers = RealInfrastructure.class)
