@@ -23,7 +23,7 @@ class SubscriptionController {
         this.clock = clock;
     }
 
-    /** The caller's account's subscription: what a subscription widget shows. */
+    /** The caller's account's subscription: what the guide's subscription widget and trial banner show. */
     @GetMapping("/api/subscriptions/me")
     SubscriptionView mine(CallerIdentity caller) {
         return subscriptions.currentOf(caller.accountId())
@@ -32,22 +32,33 @@ class SubscriptionController {
     }
 
     /**
-     * @param trialDaysLeft whole days of trial left, rounded up (null outside a trial)
+     * @param trialDaysLeft whole days of trial left, rounded up (null outside a trial); {@code daysLeft} is the same
      * @param amountMinor the recurring price in the currency's minor unit
+     * @param isTrialPeriod whether the account is in its trial now
+     * @param nextBillingDate when the card on file is charged next: the period end of a Stripe subscription that
+     *        renews; null for a trial without a card, a subscription set to end, or one that ended
+     * @param freeTier the status grants no plan: the account has the free tier's limits
+     * @param upgradePromptDue the trial ended without a payment: show the upgrade prompt
      */
     record SubscriptionView(String subscriptionId, String accountId, String planId, String status, String billingInterval,
             Instant trialEnd, Long trialDaysLeft, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, long amountMinor,
-            String currency) {
+            String currency, boolean isTrialPeriod, Long daysLeft, Instant trialStart, Instant currentPeriodStart,
+            Instant nextBillingDate, boolean freeTier, boolean upgradePromptDue) {
 
         static SubscriptionView of(SubscriptionState state, Instant now) {
             Long daysLeft = null;
-            if (state.status() == SubscriptionStatus.TRIALING && state.trialEnd() != null) {
+            boolean trial = state.status() == SubscriptionStatus.TRIALING;
+            if (trial && state.trialEnd() != null) {
                 Duration left = Duration.between(now, state.trialEnd());
-                daysLeft = left.isNegative() ? 0 : (left.toHours() + 23) / 24;
+                daysLeft = left.isNegative() ? 0 : (left.toSeconds() + 86_399) / 86_400;
             }
+            boolean renews = SubscriptionState.STRIPE.equals(state.source()) && !state.cancelAtPeriodEnd()
+                    && (trial || state.status() == SubscriptionStatus.ACTIVE || state.status() == SubscriptionStatus.PAST_DUE);
             return new SubscriptionView(state.subscriptionId(), state.accountId(), state.planId(), state.status().wireName(),
                     state.billingInterval(), state.trialEnd(), daysLeft, state.currentPeriodEnd(), state.cancelAtPeriodEnd(),
-                    state.amountMinor(), state.currency());
+                    state.amountMinor(), state.currency(), trial, daysLeft, state.trialStart(), state.currentPeriodStart(),
+                    renews ? state.currentPeriodEnd() : null, !state.status().grantsPlan(),
+                    state.status() == SubscriptionStatus.EXPIRED);
         }
     }
 }
