@@ -17,7 +17,10 @@ import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.web.ApiProblem;
 import dev.tollgate.subscription.jobs.LifecycleJob;
 
-/** {@code /api/admin/**}: every endpoint needs the role {@code platform_admin}; anyone else gets a 403 problem. */
+/**
+ * {@code /api/subscriptions/admin/**}, under the gateway's subscription route: every endpoint needs the
+ * role {@code platform_admin}; anyone else gets a 403 problem.
+ */
 @RestController
 class AdminController {
 
@@ -52,7 +55,7 @@ class AdminController {
             int reminders, int expired, int graceEnded, String detail) {
     }
 
-    @GetMapping("/api/admin/accounts")
+    @GetMapping("/api/subscriptions/admin/accounts")
     AccountAdministration.AccountPage list(CallerIdentity caller, @RequestParam(required = false) String status,
             @RequestParam(required = false) String plan, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page) {
@@ -60,13 +63,13 @@ class AdminController {
         return accounts.list(status, plan, q, page);
     }
 
-    @GetMapping("/api/admin/accounts/{accountId}")
+    @GetMapping("/api/subscriptions/admin/accounts/{accountId}")
     AccountAdministration.AccountDetail detail(CallerIdentity caller, @PathVariable String accountId) {
         requireAdmin(caller);
         return accounts.detail(accountId);
     }
 
-    @PostMapping("/api/admin/accounts/{accountId}/trial-extension")
+    @PostMapping("/api/subscriptions/admin/accounts/{accountId}/trial-extension")
     AccountAdministration.AccountSummary extendTrial(CallerIdentity caller, @PathVariable String accountId,
             @RequestBody ExtendTrial request) {
         requireAdmin(caller);
@@ -76,20 +79,20 @@ class AdminController {
         return accounts.extendTrial(caller, accountId, request.days(), request.reason());
     }
 
-    @PostMapping("/api/admin/accounts/{accountId}/suspension")
+    @PostMapping("/api/subscriptions/admin/accounts/{accountId}/suspension")
     AccountAdministration.AccountSummary suspend(CallerIdentity caller, @PathVariable String accountId, @RequestBody Reason request) {
         requireAdmin(caller);
         return accounts.suspend(caller, accountId, request.reason());
     }
 
-    @PostMapping("/api/admin/accounts/{accountId}/reactivation")
+    @PostMapping("/api/subscriptions/admin/accounts/{accountId}/reactivation")
     AccountAdministration.AccountSummary reactivate(CallerIdentity caller, @PathVariable String accountId,
             @RequestBody Reason request) {
         requireAdmin(caller);
         return accounts.reactivate(caller, accountId, request.reason());
     }
 
-    @GetMapping("/api/admin/audit")
+    @GetMapping("/api/subscriptions/admin/audit")
     List<AdminAudit.Entry> audit(CallerIdentity caller, @RequestParam(required = false) String accountId,
             @RequestParam(defaultValue = "0") int page) {
         requireAdmin(caller);
@@ -99,13 +102,13 @@ class AdminController {
         return audit.read(accountId, page, 50);
     }
 
-    @GetMapping("/api/admin/metrics")
+    @GetMapping("/api/subscriptions/admin/metrics")
     BusinessMetrics.Snapshot metrics(CallerIdentity caller) {
         requireAdmin(caller);
         return metrics.refresh();
     }
 
-    @GetMapping("/api/admin/jobs/runs")
+    @GetMapping("/api/subscriptions/admin/jobs/runs")
     List<JobRun> runs(CallerIdentity caller, @RequestParam(defaultValue = "50") int limit) {
         requireAdmin(caller);
         if (limit < 1 || limit > 500) {
@@ -121,7 +124,7 @@ class AdminController {
     }
 
     /** Runs the job now on this replica; 409 while another run holds its lock. */
-    @PostMapping("/api/admin/jobs/{name}/runs")
+    @PostMapping("/api/subscriptions/admin/jobs/{name}/runs")
     LifecycleJob.RunResult runJob(CallerIdentity caller, @PathVariable String name, @RequestBody(required = false) Reason request) {
         requireAdmin(caller);
         if (!LifecycleJob.NAME.equals(name)) {

@@ -67,13 +67,13 @@ class AdministrationTest {
         long auditBefore = auditRows();
 
         for (CallerIdentity notAdmin : List.of(customer, agent)) {
-            List<HttpResponse<String>> answers = List.of(api.get(notAdmin, "/api/admin/accounts"),
-                    api.get(notAdmin, "/api/admin/accounts/" + account), api.get(notAdmin, "/api/admin/audit"),
-                    api.get(notAdmin, "/api/admin/metrics"), api.get(notAdmin, "/api/admin/jobs/runs"),
-                    api.post(notAdmin, "/api/admin/accounts/" + account + "/trial-extension", "{\"days\":5,\"reason\":\"x\"}"),
-                    api.post(notAdmin, "/api/admin/accounts/" + account + "/suspension", "{\"reason\":\"x\"}"),
-                    api.post(notAdmin, "/api/admin/accounts/" + account + "/reactivation", "{\"reason\":\"x\"}"),
-                    api.post(notAdmin, "/api/admin/jobs/subscription-lifecycle/runs", "{}"));
+            List<HttpResponse<String>> answers = List.of(api.get(notAdmin, "/api/subscriptions/admin/accounts"),
+                    api.get(notAdmin, "/api/subscriptions/admin/accounts/" + account), api.get(notAdmin, "/api/subscriptions/admin/audit"),
+                    api.get(notAdmin, "/api/subscriptions/admin/metrics"), api.get(notAdmin, "/api/subscriptions/admin/jobs/runs"),
+                    api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", "{\"days\":5,\"reason\":\"x\"}"),
+                    api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{\"reason\":\"x\"}"),
+                    api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/reactivation", "{\"reason\":\"x\"}"),
+                    api.post(notAdmin, "/api/subscriptions/admin/jobs/subscription-lifecycle/runs", "{}"));
             for (HttpResponse<String> answer : answers) {
                 assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(403);
                 assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
@@ -91,27 +91,27 @@ class AdministrationTest {
         JsonNode trial = json(api.signup(owner, "monthly", "usd")).path("subscription");
         Instant trialEnd = Instant.parse(trial.path("trialEnd").asString());
 
-        assertThat(api.post(OPERATOR, "/api/admin/accounts/" + account + "/trial-extension", "{\"days\":10}").statusCode())
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", "{\"days\":10}").statusCode())
                 .as("no reason").isEqualTo(400);
-        assertThat(api.post(OPERATOR, "/api/admin/accounts/" + account + "/trial-extension", "{\"days\":91,\"reason\":\"r\"}")
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", "{\"days\":91,\"reason\":\"r\"}")
                 .statusCode()).isEqualTo(400);
-        assertThat(api.post(OPERATOR, "/api/admin/accounts/" + account + "/trial-extension", "{\"days\":0,\"reason\":\"r\"}")
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", "{\"days\":0,\"reason\":\"r\"}")
                 .statusCode()).isEqualTo(400);
-        HttpResponse<String> extended = api.post(OPERATOR, "/api/admin/accounts/" + account + "/trial-extension",
+        HttpResponse<String> extended = api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/trial-extension",
                 "{\"days\":10,\"reason\":\"Customer asked at the webinar\"}");
         assertThat(extended.statusCode()).isEqualTo(200);
         assertThat(Instant.parse(json(extended).path("trialEnd").asString())).isEqualTo(trialEnd.plus(Duration.ofDays(10)));
         assertThat(json(api.get(owner, "/api/subscriptions/me")).path("daysLeft").asLong()).isEqualTo(24);
 
-        assertThat(api.post(OPERATOR, "/api/admin/accounts/" + account + "/suspension", "{\"reason\":\" \"}").statusCode())
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{\"reason\":\" \"}").statusCode())
                 .isEqualTo(400);
-        HttpResponse<String> suspended = api.post(OPERATOR, "/api/admin/accounts/" + account + "/suspension",
+        HttpResponse<String> suspended = api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/suspension",
                 "{\"reason\":\"Chargeback fraud\"}");
         assertThat(suspended.statusCode()).isEqualTo(200);
         assertThat(json(api.get(owner, "/api/subscriptions/me")).path("freeTier").asBoolean()).isTrue();
-        assertThat(api.post(OPERATOR, "/api/admin/accounts/" + account + "/suspension", "{\"reason\":\"again\"}").statusCode())
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{\"reason\":\"again\"}").statusCode())
                 .isEqualTo(409);
-        HttpResponse<String> reactivated = api.post(OPERATOR, "/api/admin/accounts/" + account + "/reactivation",
+        HttpResponse<String> reactivated = api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/reactivation",
                 "{\"reason\":\"Bank confirmed the payment\"}");
         assertThat(reactivated.statusCode()).isEqualTo(200);
         assertThat(json(reactivated).path("status").asString()).isEqualTo("trialing");
@@ -124,7 +124,7 @@ class AdministrationTest {
         assertThat(SubscriptionApi.JSON.readTree(events.get(1).value()).path("status").asString()).isEqualTo("suspended");
         events.forEach(r -> assertThat(EventContract.violations(TestKafka.header(r, CloudEventHeaders.TYPE), r.value())).isEmpty());
 
-        JsonNode audit = json(api.get(OPERATOR, "/api/admin/audit?accountId=" + account));
+        JsonNode audit = json(api.get(OPERATOR, "/api/subscriptions/admin/audit?accountId=" + account));
         assertThat(audit).hasSize(3);
         assertThat(audit.get(2).path("action").asString()).isEqualTo("trial_extended");
         assertThat(audit.get(2).path("reason").asString()).contains("Customer asked at the webinar");
@@ -137,7 +137,7 @@ class AdministrationTest {
             assertThat(entry.path("actor").asString()).isEqualTo("ops_olga");
             assertThat(entry.path("at").asString()).isNotBlank();
         }
-        JsonNode detail = json(api.get(OPERATOR, "/api/admin/accounts/" + account));
+        JsonNode detail = json(api.get(OPERATOR, "/api/subscriptions/admin/accounts/" + account));
         assertThat(detail.path("account").path("status").asString()).isEqualTo("trialing");
         assertThat(detail.path("audit")).hasSize(3);
 
@@ -152,29 +152,29 @@ class AdministrationTest {
             String account = "acct_adm_page_%02d".formatted(i);
             assertThat(api.signup(owner(account, account + "@page.test"), "monthly", "usd").statusCode()).isEqualTo(201);
         }
-        JsonNode first = json(api.get(OPERATOR, "/api/admin/accounts?status=trialing&plan=community&q=acct_adm_page_"));
-        JsonNode second = json(api.get(OPERATOR, "/api/admin/accounts?status=trialing&plan=community&q=acct_adm_page_&page=1"));
+        JsonNode first = json(api.get(OPERATOR, "/api/subscriptions/admin/accounts?status=trialing&plan=community&q=acct_adm_page_"));
+        JsonNode second = json(api.get(OPERATOR, "/api/subscriptions/admin/accounts?status=trialing&plan=community&q=acct_adm_page_&page=1"));
         assertThat(first.path("total").asLong()).isEqualTo(25);
         assertThat(first.path("accounts")).hasSize(20);
         assertThat(second.path("accounts")).hasSize(5);
         assertThat(first.path("accounts").get(0).path("accountId").asString()).isEqualTo("acct_adm_page_00");
         assertThat(second.path("accounts").get(4).path("accountId").asString()).isEqualTo("acct_adm_page_24");
 
-        assertThat(json(api.get(OPERATOR, "/api/admin/accounts?q=ACCT_ADM_PAGE_07@PAGE")).path("accounts")).hasSize(1);
-        assertThat(json(api.get(OPERATOR, "/api/admin/accounts?status=active&q=acct_adm_page_")).path("total").asLong()).isZero();
-        assertThat(json(api.get(OPERATOR, "/api/admin/accounts?plan=pro&q=acct_adm_page_")).path("total").asLong()).isZero();
-        HttpResponse<String> badStatus = api.get(OPERATOR, "/api/admin/accounts?status=sleeping");
+        assertThat(json(api.get(OPERATOR, "/api/subscriptions/admin/accounts?q=ACCT_ADM_PAGE_07@PAGE")).path("accounts")).hasSize(1);
+        assertThat(json(api.get(OPERATOR, "/api/subscriptions/admin/accounts?status=active&q=acct_adm_page_")).path("total").asLong()).isZero();
+        assertThat(json(api.get(OPERATOR, "/api/subscriptions/admin/accounts?plan=pro&q=acct_adm_page_")).path("total").asLong()).isZero();
+        HttpResponse<String> badStatus = api.get(OPERATOR, "/api/subscriptions/admin/accounts?status=sleeping");
         assertThat(badStatus.statusCode()).isEqualTo(400);
-        assertThat(api.get(OPERATOR, "/api/admin/accounts/acct_nobody").statusCode()).isEqualTo(404);
+        assertThat(api.get(OPERATOR, "/api/subscriptions/admin/accounts/acct_nobody").statusCode()).isEqualTo(404);
     }
 
     @Test
     void anAdminRunsTheLifecycleJobByHandAndReadsItsRunsWhichTheAuditLogAlsoShows() {
-        HttpResponse<String> run = api.post(OPERATOR, "/api/admin/jobs/subscription-lifecycle/runs", "{\"reason\":\"after the outage\"}");
+        HttpResponse<String> run = api.post(OPERATOR, "/api/subscriptions/admin/jobs/subscription-lifecycle/runs", "{\"reason\":\"after the outage\"}");
         assertThat(run.statusCode()).isEqualTo(200);
         long runId = json(run).path("runId").asLong();
 
-        JsonNode runs = json(api.get(OPERATOR, "/api/admin/jobs/runs"));
+        JsonNode runs = json(api.get(OPERATOR, "/api/subscriptions/admin/jobs/runs"));
         JsonNode mine = null;
         for (JsonNode entry : runs) {
             if (entry.path("id").asLong() == runId) {
@@ -185,11 +185,11 @@ class AdministrationTest {
         assertThat(mine.path("trigger").asString()).isEqualTo("manual");
         assertThat(mine.path("triggeredBy").asString()).isEqualTo("ops_olga");
         assertThat(mine.path("outcome").asString()).isEqualTo("succeeded");
-        assertThat(json(api.get(OPERATOR, "/api/admin/audit"))).anySatisfy(entry -> {
+        assertThat(json(api.get(OPERATOR, "/api/subscriptions/admin/audit"))).anySatisfy(entry -> {
             assertThat(entry.path("action").asString()).isEqualTo("job_run");
             assertThat(entry.path("reason").asString()).isEqualTo("after the outage");
         });
-        assertThat(api.post(OPERATOR, "/api/admin/jobs/nope/runs", "{}").statusCode()).isEqualTo(404);
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/jobs/nope/runs", "{}").statusCode()).isEqualTo(404);
     }
 
     private long auditRows() {

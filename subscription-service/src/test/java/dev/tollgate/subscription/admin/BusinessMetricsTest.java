@@ -90,7 +90,7 @@ class BusinessMetricsTest {
         sent.add(BillingReports.send("u1", "sub_u1", "community", "unpaid", t0, null, null, periodEnd, "month", 2000, "usd"));
         Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, "u1");
 
-        JsonNode metrics = json(new SubscriptionApi(port, Clock.systemUTC()).get(admin("ops_mia"), "/api/admin/metrics"));
+        JsonNode metrics = json(new SubscriptionApi(port, Clock.systemUTC()).get(admin("ops_mia"), "/api/subscriptions/admin/metrics"));
 
         JsonNode revenue = metrics.path("revenue");
         assertThat(revenue).hasSize(2);
