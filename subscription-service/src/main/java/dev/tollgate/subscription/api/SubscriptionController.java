@@ -11,15 +11,18 @@ import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.web.ApiProblem;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
+import dev.tollgate.subscription.tickets.TicketUsage;
 
 @RestController
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final TicketUsage tickets;
     private final Clock clock;
 
-    SubscriptionController(Subscriptions subscriptions, Clock clock) {
+    SubscriptionController(Subscriptions subscriptions, TicketUsage tickets, Clock clock) {
         this.subscriptions = subscriptions;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -27,7 +30,7 @@ class SubscriptionController {
     @GetMapping("/api/subscriptions/me")
     SubscriptionView mine(CallerIdentity caller) {
         return subscriptions.currentOf(caller.accountId())
-                .map(state -> SubscriptionView.of(state, clock.instant()))
+                .map(state -> SubscriptionView.of(state, clock.instant(), tickets.of(state.accountId(), state.currentPeriodStart())))
                 .orElseThrow(() -> ApiProblem.notFound("Account " + caller.accountId() + " has no subscription yet."));
     }
 
@@ -39,13 +42,15 @@ class SubscriptionController {
      *        renews; null for a trial without a card, a subscription set to end, or one that ended
      * @param freeTier the status grants no plan: the account has the free tier's limits
      * @param upgradePromptDue the trial ended without a payment: show the upgrade prompt
+     * @param ticketsUsedThisPeriod priority tickets created since {@code currentPeriodStart}
+     * @param ticketLimit the allowance entitlement-service granted (-1 unlimited; null before any grant arrived)
      */
     record SubscriptionView(String subscriptionId, String accountId, String planId, String status, String billingInterval,
             Instant trialEnd, Long trialDaysLeft, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, long amountMinor,
             String currency, boolean isTrialPeriod, Long daysLeft, Instant trialStart, Instant currentPeriodStart,
-            Instant nextBillingDate, boolean freeTier, boolean upgradePromptDue) {
+            Instant nextBillingDate, boolean freeTier, boolean upgradePromptDue, long ticketsUsedThisPeriod, Long ticketLimit) {
 
-        static SubscriptionView of(SubscriptionState state, Instant now) {
+        static SubscriptionView of(SubscriptionState state, Instant now, TicketUsage.Usage usage) {
             Long daysLeft = null;
             boolean trial = state.status() == SubscriptionStatus.TRIALING;
             if (trial && state.trialEnd() != null) {
@@ -58,7 +63,7 @@ class SubscriptionController {
                     state.billingInterval(), state.trialEnd(), daysLeft, state.currentPeriodEnd(), state.cancelAtPeriodEnd(),
                     state.amountMinor(), state.currency(), trial, daysLeft, state.trialStart(), state.currentPeriodStart(),
                     renews ? state.currentPeriodEnd() : null, !state.status().grantsPlan(),
-                    state.status() == SubscriptionStatus.EXPIRED);
+                    state.status() == SubscriptionStatus.EXPIRED, usage.used(), usage.limit());
         }
     }
 }
