@@ -35,7 +35,7 @@ class SubscriptionController {
     }
 
     /**
-     * @param trialDaysLeft whole days of trial left, rounded up (null outside a trial); {@code daysLeft} is the same
+     * @param trialDaysLeft whole hours of trial left / 24, rounded up (null outside a trial); {@code daysLeft} is the same
      * @param amountMinor the recurring price in the currency's minor unit
      * @param isTrialPeriod whether the account is in its trial now
      * @param nextBillingDate when the card on file is charged next: the period end of a Stripe subscription that
@@ -55,7 +55,7 @@ class SubscriptionController {
             boolean trial = state.status() == SubscriptionStatus.TRIALING;
             if (trial && state.trialEnd() != null) {
                 Duration left = Duration.between(now, state.trialEnd());
-                daysLeft = left.isNegative() ? 0 : (left.toSeconds() + 86_399) / 86_400;
+                daysLeft = left.isNegative() ? 0 : (left.toHours() + 23) / 24;
             }
             boolean renews = SubscriptionState.STRIPE.equals(state.source()) && !state.cancelAtPeriodEnd()
                     && (trial || state.status() == SubscriptionStatus.ACTIVE || state.status() == SubscriptionStatus.PAST_DUE);
