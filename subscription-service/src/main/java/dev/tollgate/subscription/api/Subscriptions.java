@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,19 +61,38 @@ public class Subscriptions {
                 .param("account", accountId).param("at", Timestamp.from(at)).update() == 1;
     }
 
-    /** Subscriptions in {@code status} whose trial ends before {@code before}, the earliest first. */
-    public List<SubscriptionState> trialsEndingBefore(SubscriptionStatus status, Instant before, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE status = :status AND trial_end IS NOT NULL"
-                + " AND trial_end <= :before ORDER BY trial_end, subscription_id LIMIT :limit")
-                .param("status", status.name()).param("before", Timestamp.from(before)).param("limit", limit)
-                .query(Subscriptions::map).list();
+    /**
+     * Subscriptions in {@code status} (of {@code source}, any when null) whose trial ends after {@code after}
+     * and at or before {@code before}, ordered by id after {@code afterId} (null from the start): a page of a scan.
+     */
+    public List<SubscriptionState> trialsEnding(SubscriptionStatus status, String source, Instant after, Instant before,
+            String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM subscription WHERE status = :status"
+                + " AND trial_end IS NOT NULL AND trial_end <= :before");
+        Map<String, Object> params = new HashMap<>(Map.of("status", status.name(), "before", Timestamp.from(before),
+                "limit", limit));
+        if (source != null) {
+            sql.append(" AND source = :source");
+            params.put("source", source);
+        }
+        if (after != null) {
+            sql.append(" AND trial_end > :after");
+            params.put("after", Timestamp.from(after));
+        }
+        if (afterId != null) {
+            sql.append(" AND subscription_id > :afterId");
+            params.put("afterId", afterId);
+        }
+        sql.append(" ORDER BY subscription_id LIMIT :limit");
+        return jdbc.sql(sql.toString()).params(params).query(Subscriptions::map).list();
     }
 
-    /** Past-due subscriptions whose grace period began before {@code since}. */
-    public List<SubscriptionState> pastDueSince(Instant since, int limit) {
+    /** Past-due subscriptions whose grace period began before {@code since}, by id after {@code afterId}: a page of a scan. */
+    public List<SubscriptionState> pastDueSince(Instant since, String afterId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE status = 'PAST_DUE' AND past_due_since <= :since"
-                + " ORDER BY past_due_since, subscription_id LIMIT :limit")
-                .param("since", Timestamp.from(since)).param("limit", limit).query(Subscriptions::map).list();
+                + " AND subscription_id > :afterId ORDER BY subscription_id LIMIT :limit")
+                .param("since", Timestamp.from(since)).param("afterId", afterId == null ? "" : afterId).param("limit", limit)
+                .query(Subscriptions::map).list();
     }
 
     /** Every subscription (metrics, admin search read their own projections; this is for small scans). */

@@ -96,6 +96,11 @@ public class LifecycleJob {
             expired = expire(now);
             graceEnded = endGrace(now);
             finish(runId, "succeeded", reminders, expired, graceEnded, null);
+            // Idle scheduled runs (one a minute) are kept 30 days; runs that did something, sweeps and manual runs stay.
+            jdbc.sql("""
+                    DELETE FROM job_run WHERE trigger = 'schedule' AND reminders = 0 AND expired = 0 AND grace_ended = 0
+                      AND outcome = 'succeeded' AND started_at < :before""")
+                    .param("before", Timestamp.from(now.minus(Duration.ofDays(30)))).update();
             return new RunResult(runId, "succeeded", reminders, expired, graceEnded);
         } catch (RuntimeException e) {
             finish(runId, "failed", reminders, expired, graceEnded, String.valueOf(e.getMessage()));
@@ -120,13 +125,17 @@ public class LifecycleJob {
         }
         Instant horizon = now.plus(Duration.ofDays(days.getLast()));
         int published = 0;
-        for (SubscriptionState trial : subscriptions.trialsEndingBefore(SubscriptionStatus.TRIALING, horizon, BATCH)) {
-            if (!trial.trialEnd().isAfter(now)) {
-                continue;
+        // A keyset scan by id: trials whose reminders were sent stay in the window, so a page never starves the next.
+        String afterId = null;
+        List<SubscriptionState> page;
+        do {
+            page = subscriptions.trialsEnding(SubscriptionStatus.TRIALING, null, now, horizon, afterId, BATCH);
+            for (SubscriptionState trial : page) {
+                Boolean sent = transaction.execute(status -> remindOne(trial.accountId(), trial.subscriptionId(), now, days));
+                published += Boolean.TRUE.equals(sent) ? 1 : 0;
+                afterId = trial.subscriptionId();
             }
-            Boolean sent = transaction.execute(status -> remindOne(trial.accountId(), trial.subscriptionId(), now, days));
-            published += Boolean.TRUE.equals(sent) ? 1 : 0;
-        }
+        } while (page.size() == BATCH);
         return published;
     }
 
@@ -169,26 +178,35 @@ public class LifecycleJob {
     /** Expires the trials started here (no card) whose end passed; Stripe decides its own trials. */
     int expire(Instant now) {
         int count = 0;
-        for (SubscriptionState trial : subscriptions.trialsEndingBefore(SubscriptionStatus.TRIALING, now, BATCH)) {
-            if (!SubscriptionState.LOCAL.equals(trial.source())) {
-                continue;
+        String afterId = null;
+        List<SubscriptionState> page;
+        do {
+            page = subscriptions.trialsEnding(SubscriptionStatus.TRIALING, SubscriptionState.LOCAL, null, now, afterId, BATCH);
+            for (SubscriptionState trial : page) {
+                Boolean done = transaction.execute(status -> apply(trial, LifecycleInput.TRIAL_ENDED, now,
+                        held -> held.status() == SubscriptionStatus.TRIALING && !held.trialEnd().isAfter(now)));
+                count += Boolean.TRUE.equals(done) ? 1 : 0;
+                afterId = trial.subscriptionId();
             }
-            Boolean done = transaction.execute(status -> apply(trial, LifecycleInput.TRIAL_ENDED, now,
-                    held -> held.status() == SubscriptionStatus.TRIALING && !held.trialEnd().isAfter(now)));
-            count += Boolean.TRUE.equals(done) ? 1 : 0;
-        }
+        } while (page.size() == BATCH);
         return count;
     }
 
     /** Past due for longer than the grace period: access stops (unpaid). */
     int endGrace(Instant now) {
         int count = 0;
-        for (SubscriptionState pastDue : subscriptions.pastDueSince(now.minus(settings.pastDueGrace()), BATCH)) {
-            Boolean done = transaction.execute(status -> apply(pastDue, LifecycleInput.GRACE_ENDED, now,
-                    held -> held.status() == SubscriptionStatus.PAST_DUE && held.pastDueSince() != null
-                            && !held.pastDueSince().plus(settings.pastDueGrace()).isAfter(now)));
-            count += Boolean.TRUE.equals(done) ? 1 : 0;
-        }
+        String afterId = null;
+        List<SubscriptionState> page;
+        do {
+            page = subscriptions.pastDueSince(now.minus(settings.pastDueGrace()), afterId, BATCH);
+            for (SubscriptionState pastDue : page) {
+                Boolean done = transaction.execute(status -> apply(pastDue, LifecycleInput.GRACE_ENDED, now,
+                        held -> held.status() == SubscriptionStatus.PAST_DUE && held.pastDueSince() != null
+                                && !held.pastDueSince().plus(settings.pastDueGrace()).isAfter(now)));
+                count += Boolean.TRUE.equals(done) ? 1 : 0;
+                afterId = pastDue.subscriptionId();
+            }
+        } while (page.size() == BATCH);
         return count;
     }
 

@@ -156,6 +156,34 @@ class TrialTimeTravelTest {
         assertOnceEach(account);
     }
 
+    @Test
+    void pastDueKeepsThePlanForTheGracePeriodThenAccessStopsOnce() {
+        String account = "acct_tt_grace_" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant t0 = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant periodEnd = t0.plus(Duration.ofDays(30));
+        List<String> sent = List.of(
+                dev.tollgate.subscription.BillingReports.send(account, "sub_" + account, "community", "active", t0.minusSeconds(60),
+                        null, null, periodEnd, "month", 2000, "usd"),
+                dev.tollgate.subscription.BillingReports.send(account, "sub_" + account, "community", "past_due", t0, null, null,
+                        periodEnd, "month", 2000, "usd"));
+        Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, account);
+
+        CLOCK.advance(Duration.ofDays(6));
+        job.run("schedule", null);
+        assertThat(json(api.get(owner(account, null), "/api/subscriptions/me")).path("status").asString()).isEqualTo("past_due");
+        CLOCK.advance(Duration.ofDays(1).plusMinutes(1));
+        job.run("schedule", null);
+        job.run("daily-sweep", null);
+
+        List<ConsumerRecord<String, String>> events = Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, account);
+        assertThat(events).extracting(r -> TestKafka.header(r, CloudEventHeaders.TYPE)).containsExactly(
+                "subscription.activated.v1", "subscription.past_due.v1", "subscription.past_due.v1");
+        JsonNode accessStopped = SubscriptionApi.JSON.readTree(events.getLast().value());
+        assertThat(accessStopped.path("status").asString()).isEqualTo("unpaid");
+        assertThat(accessStopped.path("freeTier").asBoolean()).isTrue();
+        assertThat(json(api.get(owner(account, null), "/api/subscriptions/me")).path("freeTier").asBoolean()).isTrue();
+    }
+
     private String signup() {
         String account = "acct_tt_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.signup(owner(account, account + "@time.test"), "monthly", "usd").statusCode()).isEqualTo(201);
