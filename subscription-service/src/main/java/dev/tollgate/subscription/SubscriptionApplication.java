@@ -2,8 +2,10 @@ package dev.tollgate.subscription;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
+@EnableConfigurationProperties(SubscriptionSettings.class)
 public class SubscriptionApplication {
 
     /** Each process reads its own {@code <name>.yml} so all of them can share one classpath in the end-to-end suite. */

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +22,8 @@ public class Subscriptions {
 
     private static final String COLUMNS = """
             subscription_id, account_id, plan_id, status, billing_interval, trial_end, current_period_end,
-            cancel_at_period_end, amount_minor, currency, email, as_of, billing_sequence""";
+            cancel_at_period_end, amount_minor, currency, email, as_of, billing_sequence, trial_start, current_period_start,
+            source, suspended_from, past_due_since""";
 
     private final JdbcClient jdbc;
 
@@ -40,8 +43,61 @@ public class Subscriptions {
     }
 
     public List<SubscriptionState> allOf(String accountId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE account_id = :account")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE account_id = :account ORDER BY subscription_id")
                 .param("account", accountId).query(Subscriptions::map).list();
+    }
+
+    public Optional<SubscriptionState> byId(String subscriptionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE subscription_id = :id")
+                .param("id", subscriptionId).query(Subscriptions::map).optional();
+    }
+
+    /**
+     * Marks the account's first activation and says whether this was it (activated.v1's
+     * {@code firstActivation}); in the caller's transaction, under the account's lock.
+     */
+    public boolean markFirstActivation(String accountId, Instant at) {
+        return jdbc.sql("UPDATE account SET first_activated_at = :at WHERE account_id = :account AND first_activated_at IS NULL")
+                .param("account", accountId).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /**
+     * Subscriptions in {@code status} (of {@code source}, any when null) whose trial ends after {@code after}
+     * and at or before {@code before}, ordered by id after {@code afterId} (null from the start): a page of a scan.
+     */
+    public List<SubscriptionState> trialsEnding(SubscriptionStatus status, String source, Instant after, Instant before,
+            String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM subscription WHERE status = :status"
+                + " AND trial_end IS NOT NULL AND trial_end <= :before");
+        Map<String, Object> params = new HashMap<>(Map.of("status", status.name(), "before", Timestamp.from(before),
+                "limit", limit));
+        if (source != null) {
+            sql.append(" AND source = :source");
+            params.put("source", source);
+        }
+        if (after != null) {
+            sql.append(" AND trial_end > :after");
+            params.put("after", Timestamp.from(after));
+        }
+        if (afterId != null) {
+            sql.append(" AND subscription_id > :afterId");
+            params.put("afterId", afterId);
+        }
+        sql.append(" ORDER BY subscription_id LIMIT :limit");
+        return jdbc.sql(sql.toString()).params(params).query(Subscriptions::map).list();
+    }
+
+    /** Past-due subscriptions whose grace period began before {@code since}, by id after {@code afterId}: a page of a scan. */
+    public List<SubscriptionState> pastDueSince(Instant since, String afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE status = 'PAST_DUE' AND past_due_since <= :since"
+                + " AND subscription_id > :afterId ORDER BY subscription_id LIMIT :limit")
+                .param("since", Timestamp.from(since)).param("afterId", afterId == null ? "" : afterId).param("limit", limit)
+                .query(Subscriptions::map).list();
+    }
+
+    /** Every subscription (metrics, admin search read their own projections; this is for small scans). */
+    public List<SubscriptionState> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription ORDER BY subscription_id").query(Subscriptions::map).list();
     }
 
     /**
@@ -64,16 +120,19 @@ public class Subscriptions {
     public void save(SubscriptionState state) {
         jdbc.sql("""
                 INSERT INTO subscription (subscription_id, account_id, plan_id, status, billing_interval, trial_end,
-                    current_period_end, cancel_at_period_end, amount_minor, currency, email, as_of, billing_sequence)
+                    current_period_end, cancel_at_period_end, amount_minor, currency, email, as_of, billing_sequence,
+                    trial_start, current_period_start, source, suspended_from, past_due_since)
                 VALUES (:id, :account, :plan, :status, :interval, :trialEnd, :periodEnd, :cancel, :amount, :currency, :email, :asOf,
-                    :sequence)
+                    :sequence, :trialStart, :periodStart, :source, :suspendedFrom, :pastDueSince)
                 ON CONFLICT (subscription_id) DO UPDATE SET
                     account_id = EXCLUDED.account_id, plan_id = EXCLUDED.plan_id, status = EXCLUDED.status,
                     billing_interval = EXCLUDED.billing_interval, trial_end = EXCLUDED.trial_end,
                     current_period_end = EXCLUDED.current_period_end, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
                     amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
                     email = COALESCE(EXCLUDED.email, subscription.email), as_of = EXCLUDED.as_of,
-                    billing_sequence = EXCLUDED.billing_sequence""")
+                    billing_sequence = EXCLUDED.billing_sequence, trial_start = EXCLUDED.trial_start,
+                    current_period_start = EXCLUDED.current_period_start, source = EXCLUDED.source,
+                    suspended_from = EXCLUDED.suspended_from, past_due_since = EXCLUDED.past_due_since""")
                 .param("id", state.subscriptionId())
                 .param("account", state.accountId())
                 .param("plan", state.planId())
@@ -87,6 +146,11 @@ public class Subscriptions {
                 .param("email", state.email())
                 .param("asOf", timestamp(state.asOf()))
                 .param("sequence", state.billingSequence(), Types.BIGINT)
+                .param("trialStart", timestamp(state.trialStart()))
+                .param("periodStart", timestamp(state.currentPeriodStart()))
+                .param("source", state.source())
+                .param("suspendedFrom", state.suspendedFrom() == null ? null : state.suspendedFrom().name(), Types.VARCHAR)
+                .param("pastDueSince", timestamp(state.pastDueSince()))
                 .update();
     }
 
@@ -95,7 +159,10 @@ public class Subscriptions {
                 SubscriptionStatus.valueOf(rs.getString("status")), rs.getString("billing_interval"),
                 instant(rs.getTimestamp("trial_end")), instant(rs.getTimestamp("current_period_end")),
                 rs.getBoolean("cancel_at_period_end"), rs.getLong("amount_minor"), rs.getString("currency"),
-                rs.getString("email"), instant(rs.getTimestamp("as_of")), rs.getObject("billing_sequence", Long.class));
+                rs.getString("email"), instant(rs.getTimestamp("as_of")), rs.getObject("billing_sequence", Long.class),
+                instant(rs.getTimestamp("trial_start")), instant(rs.getTimestamp("current_period_start")), rs.getString("source"),
+                rs.getString("suspended_from") == null ? null : SubscriptionStatus.valueOf(rs.getString("suspended_from")),
+                instant(rs.getTimestamp("past_due_since")));
     }
 
     private static Timestamp timestamp(Instant instant) {

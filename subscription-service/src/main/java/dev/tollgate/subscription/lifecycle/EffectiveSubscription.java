@@ -13,8 +13,9 @@ import java.util.Optional;
  * <p>
  * Best means, in this order:
  * <ol>
- * <li>the higher standing: active &gt; trialing &gt; past due (Stripe is still retrying, access
- * continues) &gt; paused &gt; incomplete &gt; canceled;</li>
+ * <li>the higher standing: suspended (an operator's decision speaks for the whole account) &gt; active
+ * &gt; trialing &gt; past due (Stripe is still retrying, access continues for the grace period) &gt;
+ * unpaid &gt; paused &gt; incomplete &gt; canceled = expired;</li>
  * <li>among equal standing, the later current period end (a subscription without one last);</li>
  * <li>then the later report ({@code asOf});</li>
  * <li>then the greater subscription id, only so that the choice never depends on reading order.</li>
@@ -39,12 +40,14 @@ public final class EffectiveSubscription {
     /** Higher is better standing; see the class comment. */
     static int standing(SubscriptionStatus status) {
         return switch (status) {
-            case ACTIVE -> 5;
-            case TRIALING -> 4;
-            case PAST_DUE -> 3;
+            case SUSPENDED -> 7;
+            case ACTIVE -> 6;
+            case TRIALING -> 5;
+            case PAST_DUE -> 4;
+            case UNPAID -> 3;
             case PAUSED -> 2;
             case INCOMPLETE -> 1;
-            case CANCELED -> 0;
+            case CANCELED, EXPIRED -> 0;
         };
     }
 }

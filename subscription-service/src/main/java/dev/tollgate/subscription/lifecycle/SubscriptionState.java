@@ -10,10 +10,60 @@ import dev.tollgate.platform.events.Freshness;
  * @param asOf when that report's fact happened (Stripe's {@code created}, one-second precision)
  * @param billingSequence billing's order of this subscription's reports (the event's {@code sequence}); null for a
  *        report from before billing numbered them
+ * @param trialStart when the trial began, null without one
+ * @param currentPeriodStart the start of the current billing period (the trial's start during a trial)
+ * @param source {@code stripe} for a subscription billing reports, {@code local} for a trial started by signup
+ *        (no card, no Stripe subscription yet)
+ * @param suspendedFrom while {@link SubscriptionStatus#SUSPENDED}: the status a reactivation restores
+ * @param pastDueSince while past due: since when (the grace period counts from it)
  */
 public record SubscriptionState(String subscriptionId, String accountId, String planId, SubscriptionStatus status,
         String billingInterval, Instant trialEnd, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, long amountMinor,
-        String currency, String email, Instant asOf, Long billingSequence) {
+        String currency, String email, Instant asOf, Long billingSequence, Instant trialStart, Instant currentPeriodStart,
+        String source, SubscriptionStatus suspendedFrom, Instant pastDueSince) {
+
+    public static final String STRIPE = "stripe";
+    public static final String LOCAL = "local";
+
+    /** A report from billing, in our terms (no suspension, no past-due clock yet: {@link #withStatus} sets those). */
+    public static SubscriptionState reported(String subscriptionId, String accountId, String planId, SubscriptionStatus status,
+            String billingInterval, Instant trialStart, Instant trialEnd, Instant currentPeriodStart, Instant currentPeriodEnd,
+            boolean cancelAtPeriodEnd, long amountMinor, String currency, String email, Instant asOf, Long billingSequence) {
+        return new SubscriptionState(subscriptionId, accountId, planId, status, billingInterval, trialEnd, currentPeriodEnd,
+                cancelAtPeriodEnd, amountMinor, currency, email, asOf, billingSequence, trialStart, currentPeriodStart, STRIPE,
+                null, null);
+    }
+
+    /**
+     * This state moved to {@code next} at {@code at} from {@code held} (the same subscription's previous
+     * state, null for none): a suspension remembers what it suspended, past due remembers since when.
+     */
+    public SubscriptionState withStatus(SubscriptionStatus next, SubscriptionState held, Instant at) {
+        SubscriptionStatus before = held == null ? null : held.status;
+        SubscriptionStatus suspended = next == SubscriptionStatus.SUSPENDED
+                ? (before == SubscriptionStatus.SUSPENDED ? held.suspendedFrom : before) : null;
+        Instant pastDue = next == SubscriptionStatus.PAST_DUE
+                ? (before == SubscriptionStatus.PAST_DUE && held.pastDueSince != null ? held.pastDueSince : at) : null;
+        return new SubscriptionState(subscriptionId, accountId, planId, next, billingInterval, trialEnd, currentPeriodEnd,
+                cancelAtPeriodEnd, amountMinor, currency, email, asOf, billingSequence, trialStart, currentPeriodStart, source,
+                suspended, pastDue);
+    }
+
+    /** The same subscription with a later trial end (an operator's extension): the trial period runs to it. */
+    public SubscriptionState withTrialEnd(Instant newTrialEnd) {
+        return new SubscriptionState(subscriptionId, accountId, planId, status, billingInterval, newTrialEnd,
+                status == SubscriptionStatus.TRIALING || status == SubscriptionStatus.EXPIRED ? newTrialEnd : currentPeriodEnd,
+                cancelAtPeriodEnd, amountMinor, currency, email, asOf, billingSequence, trialStart, currentPeriodStart, source,
+                suspendedFrom, pastDueSince);
+    }
+
+    /** Whether the account keeps this plan's features at {@code now}: past due only within {@code grace}. */
+    public boolean grantsPlanAt(Instant now, java.time.Duration grace) {
+        if (status == SubscriptionStatus.PAST_DUE && pastDueSince != null) {
+            return now.isBefore(pastDueSince.plus(grace));
+        }
+        return status.grantsPlan();
+    }
 
     /**
      * Whether this report replaces {@code held}, a report of the same subscription, by the platform's

@@ -7,7 +7,13 @@ public enum Transition {
     PAST_DUE("past_due"),
     PAUSED("paused"),
     CANCELED("canceled"),
-    PLAN_CHANGED("plan_changed");
+    PLAN_CHANGED("plan_changed"),
+    RECOVERED("recovered"),
+    RESUMED("resumed"),
+    TRIAL_EXPIRING("trial_expiring"),
+    TRIAL_EXPIRED("trial_expired"),
+    ACCOUNT_SUSPENDED("account_suspended"),
+    ACCOUNT_REACTIVATED("account_reactivated");
 
     private final String wireName;
 

@@ -158,7 +158,8 @@ class BillingEventsToLifecycleEventsTest {
                 sendBilling(reversed, "sub_" + reversed, "community", "paused", sameSecond, periodEnd, 2L));
 
         assertThat(lifecycleEventTypes(inOrder, sent)).as("the rank alone would keep paused; billing's sequence says active")
-                .containsExactly("subscription.activated.v1", "subscription.paused.v1", "subscription.activated.v1");
+                .containsExactly("subscription.activated.v1", "subscription.paused.v1", "subscription.resumed.v1",
+                        "subscription.activated.v1");
         assertThat(lifecycleEventTypes(reversed, sent)).as("the lower sequence arriving last is ignored")
                 .containsExactly("subscription.activated.v1");
         for (String account : List.of(inOrder, reversed)) {
@@ -167,6 +168,72 @@ class BillingEventsToLifecycleEventsTest {
                 assertThat(held.billingSequence()).isEqualTo(3L);
             });
         }
+    }
+
+    @Test
+    void aMoveTheStatusRefusesIsLoggedAndCountedButNeverAppliedOrPublished() {
+        Instant t0 = Instant.now().minusSeconds(900);
+        double refusedBefore = refused("canceled", "reported_active");
+        List<String> sent = List.of(sendBilling("acct_refused", "community", "active", t0),
+                sendBilling("acct_refused", "community", "canceled", t0.plusSeconds(10)),
+                sendBilling("acct_refused", "community", "active", t0.plusSeconds(20)));
+
+        assertThat(lifecycleEventTypes("acct_refused", sent)).as("Stripe never revives a canceled subscription")
+                .containsExactly("subscription.activated.v1", "subscription.canceled.v1");
+        assertThat(subscriptions.currentOf("acct_refused")).hasValueSatisfying(
+                held -> assertThat(held.status()).isEqualTo(SubscriptionStatus.CANCELED));
+        assertThat(refused("canceled", "reported_active")).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void unpaidIsNotPastDueTheAccountFallsToTheFreeTierAndARecoveryIsARecovery() {
+        Instant t0 = Instant.now().minusSeconds(900);
+        List<String> sent = List.of(sendBilling("acct_unpaid", "community", "active", t0),
+                sendBilling("acct_unpaid", "community", "past_due", t0.plusSeconds(10)),
+                sendBilling("acct_unpaid", "community", "unpaid", t0.plusSeconds(20)),
+                sendBilling("acct_unpaid", "community", "active", t0.plusSeconds(30)));
+
+        List<ConsumerRecord<String, String>> events = Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, "acct_unpaid");
+        assertThat(events).extracting(record -> TestKafka.header(record, CloudEventHeaders.TYPE)).containsExactly(
+                "subscription.activated.v1", "subscription.past_due.v1", "subscription.past_due.v1",
+                "subscription.recovered.v1", "subscription.activated.v1");
+        assertThat(events).extracting(record -> body(record).path("status").asString())
+                .containsExactly("active", "past_due", "unpaid", "active", "active");
+        assertThat(events).extracting(record -> body(record).path("freeTier").asBoolean())
+                .containsExactly(false, false, true, false, false);
+        assertThat(body(events.getFirst()).path("firstActivation").asBoolean()).isTrue();
+        assertThat(body(events.getLast()).path("firstActivation").asBoolean()).isFalse();
+        events.forEach(record -> assertThat(EventContract.violations(TestKafka.header(record, CloudEventHeaders.TYPE),
+                record.value())).isEmpty());
+    }
+
+    @Test
+    void everyEventCarriesTheRealPeriodStartWhichDuringATrialIsTheTrialsStart() {
+        Instant t0 = Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.SECONDS);
+        List<String> sent = List.of(sendBilling("acct_period", "community", "trialing", t0),
+                sendBilling("acct_period", "pro", "active", t0.plusSeconds(10)));
+
+        List<ConsumerRecord<String, String>> events = Settled.publishedByVersion(database, sent, Topics.SUBSCRIPTION, "acct_period");
+        assertThat(events).extracting(record -> TestKafka.header(record, CloudEventHeaders.TYPE)).containsExactly(
+                "subscription.trial_started.v1", "subscription.plan_changed.v1", "subscription.activated.v1");
+        assertThat(body(events.getFirst()).path("trialStart").asString()).isEqualTo(t0.toString());
+        assertThat(body(events.getFirst()).path("currentPeriodStart").asString()).as("not a month before the trial's end")
+                .isEqualTo(t0.toString());
+        assertThat(body(events.get(1)).path("fromPlanId").asString()).isEqualTo("community");
+        assertThat(body(events.get(1)).path("toPlanId").asString()).isEqualTo("pro");
+        assertThat(body(events.get(1)).path("direction").asString()).isEqualTo("lateral");
+        events.forEach(record -> assertThat(EventContract.violations(TestKafka.header(record, CloudEventHeaders.TYPE),
+                record.value())).isEmpty());
+    }
+
+    private double refused(String from, String input) {
+        var counter = meters.find(dev.tollgate.subscription.account.AccountLifecycle.REFUSED_METRIC).tag("from", from)
+                .tag("input", input).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static tools.jackson.databind.JsonNode body(ConsumerRecord<String, String> record) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(record.value());
     }
 
     /** The types of the account's lifecycle events in version order, once every billing event {@code sent} was handled. */

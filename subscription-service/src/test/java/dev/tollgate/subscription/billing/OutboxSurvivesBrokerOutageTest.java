@@ -71,7 +71,8 @@ class OutboxSurvivesBrokerOutageTest {
     @Test
     void aStateChangeCommitsWhileKafkaIsDownAndItsEventReachesTheConsumerOnceKafkaReturns() {
         SubscriptionState trial = new SubscriptionState("sub_outage", "acct_outage", "community", SubscriptionStatus.TRIALING,
-                "month", Instant.now().plus(Duration.ofDays(14)), null, false, 2000, "usd", "o@example.com", Instant.now(), 1L);
+                "month", Instant.now().plus(Duration.ofDays(14)), null, false, 2000, "usd", "o@example.com", Instant.now(), 1L,
+                Instant.now(), Instant.now(), SubscriptionState.STRIPE, null, null);
 
         transactions.executeWithoutResult(status -> recorder.record(trial));
 

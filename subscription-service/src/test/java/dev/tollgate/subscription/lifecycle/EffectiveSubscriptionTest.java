@@ -49,6 +49,6 @@ class EffectiveSubscriptionTest {
 
     private static SubscriptionState state(String id, SubscriptionStatus status, Instant asOf, int periodEndDays) {
         return new SubscriptionState(id, "acct_1", "community", status, "month", null, T0.plus(Duration.ofDays(periodEndDays)),
-                false, 2000, "usd", null, asOf, null);
+                false, 2000, "usd", null, asOf, null, null, null, SubscriptionState.STRIPE, null, null);
     }
 }

@@ -1,0 +1,39 @@
+package dev.tollgate.subscription;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.tollgate.platform.events.CloudEventHeaders;
+import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.test.TestKafka;
+
+/** Sends billing.subscription.changed.v1 as billing publishes it. */
+public final class BillingReports {
+
+    private BillingReports() {
+    }
+
+    /**
+     * Sends one report and returns its event id (for {@code Settled}).
+     *
+     * @param trialStart null for a subscription without a trial (then trialEnd is null too)
+     */
+    public static String send(String account, String subscription, String plan, String status, Instant at, Instant trialStart,
+            Instant trialEnd, Instant periodEnd, String interval, long amountMinor, String currency) {
+        String body = """
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","stripeSubscriptionId":"%s",
+                 "stripeCustomerId":"cus_%s","planId":"%s","priceId":"price_x","billingInterval":"%s","status":"%s",
+                 "trialStart":%s,"trialEnd":%s,"currentPeriodEnd":"%s","cancelAtPeriodEnd":false,
+                 "amountMinor":%d,"currency":"%s","customerEmail":"%s@billing.test"}"""
+                .formatted(UUID.randomUUID(), account, at, UUID.randomUUID(), subscription, account, plan, interval, status,
+                        quoted(trialStart), quoted(trialEnd), periodEnd, amountMinor, currency, account);
+        String id = UUID.randomUUID().toString();
+        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(id, "/tollgate/billing-service",
+                "billing.subscription.changed.v1", at, account));
+        return id;
+    }
+
+    private static String quoted(Instant instant) {
+        return instant == null ? "null" : "\"" + instant + "\"";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tollgate.subscription;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.tollgate.platform.events.CloudEventHeaders;
+import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.identity.IdentityHeaders;
+import dev.tollgate.platform.identity.InternalTokenIssuer;
+import dev.tollgate.platform.secrets.RequiredSecretsEnvironmentPostProcessor;
+import dev.tollgate.platform.test.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls subscription-service's API as the gateway would, signing identity tokens at a given clock. */
+public final class SubscriptionApi {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String CATALOG_EVENT_ID = "5a0d5e58-6f5e-3c55-a0d4-2c6a4cb0b007";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+    private final InternalTokenIssuer issuer;
+
+    public SubscriptionApi(int port, Clock clock) {
+        this.port = port;
+        this.issuer = InternalTokenIssuer.fromJwk(RequiredSecretsEnvironmentPostProcessor.developmentValues()
+                .get("tollgate.gateway.internal-identity.signing-key"), Duration.ofSeconds(60), clock, "the local signing key");
+    }
+
+    public static CallerIdentity owner(String account, String email) {
+        return new CallerIdentity("user_" + account, account, email, List.of("owner"));
+    }
+
+    public static CallerIdentity admin(String name) {
+        return new CallerIdentity(name, "acct_platform", name + "@tollgate.test", List.of("platform_admin"));
+    }
+
+    public HttpResponse<String> get(CallerIdentity caller, String path) {
+        return send(caller, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> post(CallerIdentity caller, String path, String json) {
+        return send(caller, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> signup(CallerIdentity caller, String cycle, String currency) {
+        return post(caller, "/api/subscriptions", "{\"billingCycle\":\"%s\",\"currency\":\"%s\"}".formatted(cycle, currency));
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(CallerIdentity caller, HttpRequest.Builder request) {
+        request.header(IdentityHeaders.IDENTITY, issuer.tokenFor(caller, SubscriptionApplication.CONFIG_NAME));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends billing's Community Edition catalog (trimmed to what this service reads, plus a dearer 'pro'
+     * plan without a trial); its fixed id makes a second send a duplicate the inbox drops.
+     */
+    public static void publishCatalog() {
+        String body = """
+                {"eventId":"%s","accountId":"catalog","occurredAt":"2026-12-06T00:00:00Z","catalogId":"community-edition",
+                 "version":1,"contentHash":"test","name":"LATAMLAB.AI Community Edition","products":[
+                  {"id":"community","kind":"plan","name":"Community Edition","metadata":{},"limits":{},"marketingFeatures":[],
+                   "prices":[
+                    {"id":"price_monthly_community_usd","formerIds":[],"lookupKey":"m","amountMinor":2000,"currency":"usd",
+                     "interval":"month","trialDays":14,"legacy":false,"perUnit":false},
+                    {"id":"price_annual_community_usd","formerIds":[],"lookupKey":"a","amountMinor":20000,"currency":"usd",
+                     "interval":"year","trialDays":14,"legacy":false,"perUnit":false},
+                    {"id":"price_monthly_community_clp","formerIds":[],"lookupKey":"c","amountMinor":18000,"currency":"clp",
+                     "interval":"month","trialDays":14,"legacy":false,"perUnit":false}]},
+                  {"id":"pro","kind":"plan","name":"Professional","metadata":{},"limits":{},"marketingFeatures":[],
+                   "prices":[{"id":"price_pro_usd","formerIds":[],"lookupKey":"p","amountMinor":9900,"currency":"usd",
+                     "interval":"month","legacy":false,"perUnit":false}]},
+                  {"id":"build_sprint","kind":"one_time","name":"Build Sprint","metadata":{},"limits":{},"marketingFeatures":[],
+                   "prices":[{"id":"price_sprint","formerIds":[],"lookupKey":"s","amountMinor":150000,"currency":"usd",
+                     "legacy":false,"perUnit":false}]}]}"""
+                .formatted(CATALOG_EVENT_ID);
+        TestKafka.send(Topics.CATALOG, "catalog", body, CloudEventHeaders.of(CATALOG_EVENT_ID, "/tollgate/billing-service",
+                "catalog.published.v1", Instant.parse("2026-12-06T00:00:00Z"), "catalog"));
+    }
+}
