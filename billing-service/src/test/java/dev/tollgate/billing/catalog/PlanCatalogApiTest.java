@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = BillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + BillingApplication.CONFIG_NAME)
+        // Its listener stays off: started, it would share the Stripe webhook consumer group with the other contexts.
+        properties = {"spring.config.name=" + BillingApplication.CONFIG_NAME, "spring.kafka.listener.auto-startup=false"})
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class PlanCatalogApiTest {
 

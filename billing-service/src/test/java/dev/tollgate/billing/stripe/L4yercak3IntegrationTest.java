@@ -32,11 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * so duplicates are dropped by the inbox exactly as on the topic; what billing publishes goes through
  * the outbox to Kafka as always.
  */
-@SpringBootTest(classes = BillingApplication.class, properties = {"spring.config.name=" + BillingApplication.CONFIG_NAME,
+@SpringBootTest(classes = BillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=" + BillingApplication.CONFIG_NAME,
         "tollgate.catalog.name=l4yercak3", "spring.kafka.listener.auto-startup=false", "tollgate.stripe.retry-wait=100ms",
         "tollgate.billing.parked.sweep-interval=1h"})
 @ContextConfiguration(initializers = {RealInfrastructure.class, StripeApiStandIn.class})
-abstract class L4yercak3IntegrationTest {
+public abstract class L4yercak3IntegrationTest {
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -48,7 +51,7 @@ abstract class L4yercak3IntegrationTest {
     private JsonMapper json;
 
     /** Delivers a Stripe event as the webhook consumer receives it: through the inbox, once per event id. */
-    protected void deliver(String eventId, String type, long created, ObjectNode object) {
+    public void deliver(String eventId, String type, long created, ObjectNode object) {
         String customer = object.path("customer").asString(null);
         String payload = StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, created, object));
         inbox.receive(StripeEventRouter.CONSUMER, new EventEnvelope(eventId, "/test", "stripe." + type,
@@ -65,7 +68,7 @@ abstract class L4yercak3IntegrationTest {
     }
 
     /** A subscription of the l4yercak3 catalog: the plan's price first, then {@code extra} items (price, amount, quantity). */
-    protected static ObjectNode subscription(String id, String customer, String account, String status, String planPrice,
+    public static ObjectNode subscription(String id, String customer, String account, String status, String planPrice,
             long planAmount, long periodStart, long periodEnd, Object... extra) {
         ObjectNode subscription = StripeWebhooks.fixture("subscription");
         subscription.put("id", id);
@@ -101,7 +104,7 @@ abstract class L4yercak3IntegrationTest {
         return item;
     }
 
-    protected static ObjectNode invoice(String id, String customer, String subscriptionId, String status, long due, long paid,
+    public static ObjectNode invoice(String id, String customer, String subscriptionId, String status, long due, long paid,
             int attempts, long created, long periodStart, long periodEnd) {
         ObjectNode invoice = StripeWebhooks.fixture("invoice");
         invoice.put("id", id);
@@ -125,7 +128,7 @@ abstract class L4yercak3IntegrationTest {
         return invoice;
     }
 
-    protected static ObjectNode checkout(String sessionId, String mode, String customer, String account, String email) {
+    public static ObjectNode checkout(String sessionId, String mode, String customer, String account, String email) {
         ObjectNode session = StripeWebhooks.fixture("checkout.session");
         session.put("id", sessionId);
         session.put("mode", mode);
