@@ -32,16 +32,18 @@ class Checkouts {
     static final String AGENCY = "agency";
 
     private final PlanCatalog catalog;
+    private final PortalConfiguration portalConfiguration;
     private final AccountBilling accounts;
     private final StripeApi stripe;
     private final MeterRegistry meters;
     private final String successUrl;
     private final String cancelUrl;
 
-    Checkouts(PlanCatalog catalog, AccountBilling accounts, StripeApi stripe, MeterRegistry meters,
+    Checkouts(PlanCatalog catalog, PortalConfiguration portalConfiguration, AccountBilling accounts, StripeApi stripe, MeterRegistry meters,
             @Value("${tollgate.billing.checkout.success-url}") String successUrl,
             @Value("${tollgate.billing.checkout.cancel-url}") String cancelUrl) {
         this.catalog = catalog;
+        this.portalConfiguration = portalConfiguration;
         this.accounts = accounts;
         this.stripe = stripe;
         this.meters = meters;
@@ -158,6 +160,7 @@ class Checkouts {
         String customer = account.customerId().orElseThrow(CheckoutRefused::noCustomer);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("customer", customer);
+        form.put("configuration", portalConfiguration.id());
         form.put("return_url", url(request == null ? null : request.returnUrl(), cancelUrl, "returnUrl"));
         JsonNode session = stripe.post("billing_portal.sessions.create", "/v1/billing_portal/sessions", form,
                 key("portal", caller.accountId(), idempotencyKey, form));

@@ -116,7 +116,12 @@ public class CheckoutCompletions {
                 String quantity = text(session.path("metadata").path(QUANTITY_METADATA));
                 return List.of(new Line(price, quantity == null ? 1 : Long.parseLong(quantity), null));
             }
-            items = stripe.checkoutLineItems(text(session.path("id"))).path("data");
+            JsonNode listed = stripe.checkoutLineItems(text(session.path("id")));
+            if (listed == null) {
+                throw new dev.tollgate.platform.events.MalformedEventException("Stripe does not know the line items of paid "
+                        + "checkout session " + text(session.path("id")) + " (404), so its purchase cannot be recorded");
+            }
+            items = listed.path("data");
         }
         List<Line> lines = new ArrayList<>();
         for (JsonNode item : items) {

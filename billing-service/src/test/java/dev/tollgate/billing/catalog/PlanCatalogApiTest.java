@@ -59,7 +59,8 @@ class PlanCatalogApiTest {
         assertThat(SignedCaller.get(port, "/api/billing/invoices", Map.of()).statusCode()).isEqualTo(401);
         assertThat(SignedCaller.get(port, "/api/billing/plans", caller, "entitlement-service").statusCode()).isEqualTo(401);
         assertThat(SignedCaller.get(port, "/api/billing/plans", caller, "billing-service").statusCode()).isEqualTo(200);
-        assertThat(SignedCaller.get(port, "/api/billing/invoices", caller, "billing-service").statusCode()).isEqualTo(404);
+        assertThat(SignedCaller.get(port, "/api/billing/invoices", caller, "billing-service").statusCode()).isEqualTo(200);
+        assertThat(SignedCaller.get(port, "/api/billing/nothing-here", caller, "billing-service").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -60,6 +60,9 @@ class CheckoutAgainstStripeTest extends L4yercak3IntegrationTest {
         server().stubFor(WireMock.post(urlPathEqualTo("/v1/billing_portal/sessions")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"id": "bps_1", "object": "billing_portal.session", "url": "https://billing.stripe.com/p/session/test_1"}""")));
+        server().stubFor(WireMock.post(urlPathEqualTo("/v1/billing_portal/configurations")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id": "bpc_l4yercak3", "object": "billing_portal.configuration"}""")));
     }
 
     @AfterEach
@@ -175,7 +178,22 @@ class CheckoutAgainstStripeTest extends L4yercak3IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(response.body()).path("url").asString()).isEqualTo("https://billing.stripe.com/p/session/test_1");
         assertThat(lastForm("/v1/billing_portal/sessions", "cus_co_portal")).containsEntry("customer", "cus_co_portal")
-                .containsEntry("return_url", "https://app.example.com/settings");
+                .containsEntry("return_url", "https://app.example.com/settings")
+                .containsEntry("configuration", "bpc_l4yercak3");
+        // The document's portal: switches only among Starter, Professional and Agency, onto prices without a trial;
+        // cancellation with the five survey reasons; no pausing.
+        Map<String, String> configuration = lastForm("/v1/billing_portal/configurations", "subscription_update");
+        assertThat(configuration).containsEntry("features[subscription_update][enabled]", "true")
+                .containsEntry("features[subscription_update][products][0][product]", "prod_starter")
+                .containsEntry("features[subscription_update][products][1][product]", "prod_professional")
+                .containsEntry("features[subscription_update][products][2][product]", "prod_agency")
+                .containsEntry("features[subscription_update][products][0][prices][0]", "price_starter_monthly")
+                .doesNotContainValue("price_community_monthly")
+                .doesNotContainValue("price_starter_monthly_trial")
+                .containsEntry("features[subscription_cancel][cancellation_reason][options][0]", "too_expensive")
+                .containsEntry("features[subscription_cancel][cancellation_reason][options][4]", "other")
+                .containsEntry("features[invoice_history][enabled]", "true")
+                .doesNotContainKey("features[subscription_pause][enabled]");
     }
 
     @Test

@@ -23,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class EveryStripeEventTest extends BillingIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
@@ -62,6 +65,10 @@ class EveryStripeEventTest extends BillingIntegrationTest {
             assertThat(event.path("invoicePdf").asString()).isEqualTo("https://pay.stripe.com/invoice/in_inv_1/pdf");
             assertThat(EventContract.violations("billing.payment_succeeded.v1", event.toString())).isEmpty();
         });
+        assertThat(meters.get("tollgate.billing.payments").tag("outcome", "failed").counter().count()).isPositive();
+        assertThat(meters.get("tollgate.billing.payments").tag("outcome", "succeeded").counter().count()).isPositive();
+        assertThat(meters.get("tollgate.billing.stripe.events").tag("type", "invoice.payment_failed").tag("outcome", "applied")
+                .counter().count()).isPositive();
         assertThat(jdbc.sql("SELECT status || ':' || attempt_count FROM stripe_invoice WHERE invoice_id = 'in_inv_1'")
                 .query(String.class).single()).isEqualTo("paid:2");
         assertThat(allPublished("acct_inv", "billing.customer_linked.v1")).singleElement().satisfies(event -> {
