@@ -86,8 +86,49 @@ public abstract class BillingIntegrationTest {
                 .query(String.class).optional().orElse(null);
     }
 
+    /** The account's {@code billing.subscription.changed.v1} events (other billing events are left out). */
     protected static List<JsonNode> billingEvents(String account, int wanted) {
-        return TestKafka.read(Topics.BILLING, r -> account.equals(r.key()), wanted, Duration.ofSeconds(30)).stream()
+        return billingEvents(account, "billing.subscription.changed.v1", wanted);
+    }
+
+    /** The account's billing events of one type, in the order they are on the topic. */
+    protected static List<JsonNode> billingEvents(String account, String type, int wanted) {
+        return TestKafka.read(Topics.BILLING, r -> account.equals(r.key())
+                && type.equals(TestKafka.header(r, CloudEventHeaders.TYPE)), wanted, Duration.ofSeconds(30)).stream()
+                .map(ConsumerRecord::value).map(StripeWebhooks.json()::readTree).toList();
+    }
+
+    /** An invoice built from Stripe's example object, of a subscription, in the newer API shape ({@code parent}). */
+    protected static ObjectNode invoice(String id, String customer, String subscriptionId, String status, long amountDue,
+            long amountPaid, int attempts) {
+        ObjectNode invoice = StripeWebhooks.fixture("invoice");
+        invoice.put("id", id);
+        invoice.put("customer", customer);
+        invoice.put("status", status);
+        invoice.put("amount_due", amountDue);
+        invoice.put("amount_paid", amountPaid);
+        invoice.put("currency", "usd");
+        invoice.put("attempt_count", attempts);
+        invoice.put("number", "INV-" + id);
+        invoice.put("hosted_invoice_url", "https://invoice.stripe.com/i/" + id);
+        invoice.put("invoice_pdf", "https://pay.stripe.com/invoice/" + id + "/pdf");
+        invoice.put("billing_reason", "subscription_cycle");
+        invoice.put("created", Instant.now().getEpochSecond());
+        ObjectNode parent = invoice.putObject("parent");
+        parent.put("type", "subscription_details");
+        parent.putObject("subscription_details").put("subscription", subscriptionId).putObject("metadata");
+        ObjectNode period = (ObjectNode) invoice.path("lines").path("data").path(0).path("period");
+        period.put("start", Instant.now().getEpochSecond());
+        period.put("end", Instant.now().plus(Duration.ofDays(30)).getEpochSecond());
+        return invoice;
+    }
+
+    /** Waits until every event billing published is acknowledged by Kafka, then returns all of the account's of {@code type}. */
+    protected List<JsonNode> allPublished(String account, String type) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single() == 0);
+        return TestKafka.readAll(Topics.BILLING, r -> account.equals(r.key())
+                && type.equals(TestKafka.header(r, CloudEventHeaders.TYPE))).stream()
                 .map(ConsumerRecord::value).map(StripeWebhooks.json()::readTree).toList();
     }
 

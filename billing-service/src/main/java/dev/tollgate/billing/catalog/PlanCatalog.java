@@ -26,6 +26,21 @@ public final class PlanCatalog {
                 .findFirst();
     }
 
+    /** The product a Stripe price (its current id or a former one) belongs to: a plan, an add-on or a one-time purchase. */
+    public Optional<Catalog.Product> productByPrice(String priceId) {
+        if (priceId == null) {
+            return Optional.empty();
+        }
+        return catalog.products().stream()
+                .filter(product -> product.prices().stream().anyMatch(price -> price.answersTo(priceId)))
+                .findFirst();
+    }
+
+    /** The price a Stripe price id (current or former) stands for. */
+    public Optional<Catalog.Price> price(String priceId) {
+        return byPrice(priceId).map(PricedPlan::price);
+    }
+
     public record PricedPlan(String planId, String planName, Catalog.Price price) {
     }
 }

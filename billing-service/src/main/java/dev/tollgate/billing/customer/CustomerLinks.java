@@ -47,6 +47,13 @@ public class CustomerLinks {
         return Optional.of(store(new CustomerLink(customer, account, email), "checkout session " + text(session.path("id"))));
     }
 
+    /** The account a checkout session was opened for ({@code client_reference_id}, else its metadata); null when none. */
+    public String accountOfCheckout(JsonNode session) {
+        String reference = text(session.path("client_reference_id"));
+        return reference != null ? InvalidAccountIdException.require(reference, "checkout.session.client_reference_id")
+                : accountFromMetadata(session.path("metadata"), "checkout.session.metadata");
+    }
+
     /**
      * The link a subscription event would use: the stored one, or else the account its metadata names;
      * with the customer's e-mail, asked from Stripe when we have none (a Stripe failure propagates,
@@ -110,7 +117,7 @@ public class CustomerLinks {
                 .optional();
     }
 
-    private static String accountFromMetadata(JsonNode metadata, String source) {
+    static String accountFromMetadata(JsonNode metadata, String source) {
         String organization = text(metadata.path("organization_id"));
         if (organization != null) {
             return InvalidAccountIdException.require(organization, source + ".organization_id");

@@ -36,12 +36,15 @@ class ParkedEventDrain implements FirstLinkListener {
     private final ParkedEvents parked;
     private final SubscriptionSync subscriptions;
     private final ParkedEventDeadLetters deadLetters;
+    private final StripeEventRouter router;
     private final MeterRegistry meters;
     private final TransactionTemplate outsideTransaction;
     private final TransactionTemplate newTransaction;
 
     ParkedEventDrain(ParkedEvents parked, SubscriptionSync subscriptions, ParkedEventDeadLetters deadLetters,
-            MeterRegistry meters, PlatformTransactionManager transactions) {
+            @org.springframework.context.annotation.Lazy StripeEventRouter router, MeterRegistry meters,
+            PlatformTransactionManager transactions) {
+        this.router = router;
         this.parked = parked;
         this.subscriptions = subscriptions;
         this.deadLetters = deadLetters;
@@ -80,14 +83,14 @@ class ParkedEventDrain implements FirstLinkListener {
         List<StripeEvent> events = outsideTransaction.execute(status -> parked.of(customerId));
         for (StripeEvent event : events) {
             try {
-                SubscriptionSync.Prepared prepared = outsideTransaction.execute(status -> subscriptions.prepare(event));
-                Boolean applied = newTransaction.execute(status -> {
-                    if (!parked.claim(event.id()) || !subscriptions.commit(prepared)) {
-                        return false;
-                    }
-                    parked.remove(event.id());
-                    return true;
-                });
+                Boolean applied = StripeEventRouter.SUBSCRIPTION_STATES.contains(event.type()) ? applySubscription(event)
+                        : newTransaction.execute(status -> {
+                            if (!parked.claim(event.id()) || !router.applyLinked(event)) {
+                                return false;
+                            }
+                            parked.remove(event.id());
+                            return true;
+                        });
                 if (Boolean.TRUE.equals(applied)) {
                     log.info("Applied parked Stripe event {} ({}) of customer {}", event.id(), event.type(), customerId);
                     Counter.builder(DRAINED_METRIC).description("Parked Stripe events applied once their customer was linked")
@@ -97,6 +100,17 @@ class ParkedEventDrain implements FirstLinkListener {
                 deadLetter(event, e);
             }
         }
+    }
+
+    private Boolean applySubscription(StripeEvent event) {
+        SubscriptionSync.Prepared prepared = outsideTransaction.execute(status -> subscriptions.prepare(event));
+        return newTransaction.execute(status -> {
+            if (!parked.claim(event.id()) || !subscriptions.commit(prepared)) {
+                return false;
+            }
+            parked.remove(event.id());
+            return true;
+        });
     }
 
     /** Moves one parked event to the dead-letter topic, unless another replica took it already. */

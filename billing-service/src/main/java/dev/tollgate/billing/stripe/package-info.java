@@ -1,7 +1,9 @@
 /**
  * Reads the raw Stripe events the gateway stored in {@code tollgate.stripe.webhooks} (once per
- * event id, through the inbox) and routes them: checkout completions link a customer to an
- * account; subscription events update the subscription. An event without an id, type,
+ * event id, through the inbox) and routes them, read from their raw JSON (any Stripe API version):
+ * checkout completions link a customer to an account and record one-time purchases; subscription
+ * events update the subscription; the trial reminder, invoice and customer events go to their
+ * packages ({@code payment}, {@code customer}). Counted by type and outcome. An event without an id, type,
  * {@code created} or {@code data.object} is poison and dead-lettered with that reason.
  * <p>
  * An event about a customer not yet linked to an account is parked, because Stripe does not

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class StripeApi {
 
     public static final String CALLS_METRIC = "tollgate.stripe.api.calls";
+    public static final String ERRORS_METRIC = "tollgate.stripe.api.errors";
 
     private static final Logger log = LoggerFactory.getLogger(StripeApi.class);
     private static final int NOT_FOUND = 404;
@@ -65,10 +66,51 @@ public class StripeApi {
     }
 
     /**
+     * The line items of a checkout session ({@code GET /v1/checkout/sessions/{id}/line_items}): webhooks do
+     * not carry them. The list's JSON as Stripe sends it; a 4xx or any other failure throws
+     * {@link StripeUnavailableException} (the event is retried: a purchase is never recorded without its product).
+     */
+    public JsonNode checkoutLineItems(String sessionId) {
+        return call("checkout.sessions.line_items", sessionId, () -> json.readTree(stripe.rawRequest(
+                com.stripe.net.ApiResource.RequestMethod.GET, "/v1/checkout/sessions/" + sessionId + "/line_items?limit=100",
+                null).body()), false);
+    }
+
+    /**
+     * A write to Stripe ({@code POST path} with {@code form} as Stripe's form encoding, keys already in
+     * Stripe's bracket notation, e.g. {@code line_items[0][price]}), carrying {@code idempotencyKey}: Stripe
+     * answers a repeat of the same key with the first answer, so a retry or a replay never creates a second
+     * object. Returns Stripe's JSON. A 4xx (Stripe refusing the request) throws {@link StripeRefusedException}
+     * with Stripe's message; I/O, 429, 5xx and an open breaker throw {@link StripeUnavailableException}.
+     */
+    public JsonNode post(String operation, String path, java.util.Map<String, String> form, String idempotencyKey) {
+        String content = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        com.stripe.net.RawRequestOptions options = com.stripe.net.RawRequestOptions.builder()
+                .setIdempotencyKey(idempotencyKey).build();
+        try {
+            return call(operation, idempotencyKey, () -> json.readTree(stripe.rawRequest(
+                    com.stripe.net.ApiResource.RequestMethod.POST, path, content, options).body()), false, true);
+        } catch (StripeRefusedException e) {
+            throw e;
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private <T> T call(String operation, String id, CheckedSupplier<T> request, boolean anyClientError) {
+        return call(operation, id, request, anyClientError, false);
+    }
+
+    /**
      * Runs {@code request} through retry and breaker. Returns null for a non-retryable 4xx where the
      * operation allows it ({@code anyClientError}) or for a 404; otherwise a failure throws.
      */
-    private <T> T call(String operation, String id, CheckedSupplier<T> request, boolean anyClientError) {
+    private <T> T call(String operation, String id, CheckedSupplier<T> request, boolean anyClientError,
+            boolean refuseClientError) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
@@ -77,6 +119,12 @@ public class StripeApi {
             return result;
         } catch (StripeException e) {
             int status = StripeFailures.statusOf(e);
+            if (refuseClientError && !StripeFailures.isRetryable(e) && status >= 400 && status < 500) {
+                outcome = "client_error";
+                log.warn("Stripe refused {} {} ({}): {}", operation, id, status, e.getMessage());
+                throw new StripeRefusedException(operation, status, e.getStripeError() == null ? e.getMessage()
+                        : e.getStripeError().getMessage(), e);
+            }
             if (!StripeFailures.isRetryable(e) && (status == NOT_FOUND || (anyClientError && status >= 400 && status < 500))) {
                 outcome = "client_error";
                 log.warn("Stripe answered {} to {} {}: {}", status, operation, id, e.getMessage());
@@ -93,6 +141,9 @@ public class StripeApi {
         } catch (Throwable e) {
             throw new StripeUnavailableException("Stripe's API call " + operation + " " + id + " failed: " + e, e);
         } finally {
+            if (!"ok".equals(outcome)) {
+                meters.counter(ERRORS_METRIC, "operation", operation, "outcome", outcome).increment();
+            }
             sample.stop(Timer.builder(CALLS_METRIC)
                     .description("Calls to Stripe's API, retries included, by operation and outcome")
                     .tag("operation", operation)

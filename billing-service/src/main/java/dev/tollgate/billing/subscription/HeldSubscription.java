@@ -7,7 +7,7 @@ import dev.tollgate.platform.events.Freshness;
 
 /** The state of a subscription we applied last, and when Stripe said it. */
 record HeldSubscription(String status, String priceId, boolean cancelAtPeriodEnd, Instant currentPeriodEnd,
-        Instant eventCreated) {
+        Instant eventCreated, String items) {
 
     Freshness freshness() {
         return Freshness.of(eventCreated, SubscriptionStatusRank.of(status));
@@ -19,8 +19,9 @@ record HeldSubscription(String status, String priceId, boolean cancelAtPeriodEnd
     }
 
     /** True when applying {@code state} would change nothing a consumer sees. */
-    boolean sameAs(StripeSubscription state, String effectiveStatus) {
-        return status.equals(effectiveStatus) && priceId.equals(state.priceId())
+    boolean sameAs(StripeSubscription state, SubscriptionItems resolved, String effectiveStatus) {
+        return status.equals(effectiveStatus) && priceId.equals(resolved.planItem().priceId())
+                && Objects.equals(items, resolved.signature())
                 && cancelAtPeriodEnd == state.cancelAtPeriodEnd() && Objects.equals(currentPeriodEnd, state.currentPeriodEnd());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import dev.tollgate.billing.catalog.PlanCatalog;
 import dev.tollgate.billing.customer.CustomerLink;
 import dev.tollgate.billing.customer.CustomerLinks;
+import dev.tollgate.billing.stripe.DerivedIds;
 import dev.tollgate.billing.stripe.StripeEvent;
 import dev.tollgate.billing.stripeapi.StripeApi;
 import dev.tollgate.platform.events.Freshness;
@@ -112,16 +113,44 @@ public class SubscriptionSync {
         if (held.isPresent() && !wins(prepared, status, held.get())) {
             return true;
         }
-        PlanCatalog.PricedPlan plan = catalog.byPrice(state.priceId())
-                .orElseThrow(() -> new UnknownPriceException(state.id(), state.priceId()));
+        SubscriptionItems items = SubscriptionItems.resolve(catalog, state);
+        PlanCatalog.PricedPlan plan = items.plan();
+        StripeSubscription.Item planItem = items.planItem();
         CustomerLink link = customers.store(prepared.link().get(), "subscription " + state.id());
-        long sequence = save(state, status, link, plan, event);
+        long sequence = save(state, status, link, items, event);
         events.publishEvent(new SubscriptionChanged(UUID.randomUUID(), link.accountId(), event.created(), sequence, event.id(),
-                state.id(), state.customerId(), plan.planId(), state.priceId(),
-                state.interval() == null ? plan.price().interval() : state.interval(), status,
+                state.id(), state.customerId(), plan.planId(), planItem.priceId(),
+                planItem.interval() == null ? plan.price().interval() : planItem.interval(), status,
                 state.trialStart(), state.trialEnd(), state.currentPeriodEnd(), state.cancelAtPeriodEnd(),
-                state.unitAmount() == null ? plan.price().amountMinor() : state.unitAmount(),
-                state.currency() == null ? plan.price().currency() : state.currency(), link.email()));
+                planItem.unitAmount() == null ? plan.price().amountMinor() : planItem.unitAmount(),
+                planItem.currency() == null ? plan.price().currency() : planItem.currency(), link.email(),
+                state.currentPeriodStart(), items.addOns(), items.items()));
+        return true;
+    }
+
+    /**
+     * {@code customer.subscription.trial_will_end} (Stripe sends it three days before a trial ends):
+     * publishes {@link TrialWillEnd} for the reminder e-mail. Nothing when the subscription has already
+     * left its trial by a newer event (a late reminder after the first payment would mislead). Returns
+     * false when the customer has no account yet (the caller parks the event).
+     */
+    public boolean trialWillEnd(StripeEvent event) {
+        StripeSubscription reported = StripeSubscription.from(event.object());
+        Optional<HeldSubscription> held = held(reported.id(), false);
+        if (held.isPresent() && held.get().isNewerThan(Freshness.of(event.created(), 0))
+                && !"trialing".equals(held.get().status())) {
+            log.info("Ignoring Stripe event {} (trial_will_end): subscription {} is {} since", event.id(), reported.id(),
+                    held.get().status());
+            return true;
+        }
+        Optional<CustomerLink> resolved = customers.resolve(reported.customerId(), reported.metadata());
+        if (resolved.isEmpty()) {
+            return false;
+        }
+        SubscriptionItems items = SubscriptionItems.resolve(catalog, reported);
+        CustomerLink link = customers.store(resolved.get(), "subscription " + reported.id());
+        events.publishEvent(new TrialWillEnd(DerivedIds.of("trial_will_end", event.id()), link.accountId(), event.created(),
+                event.id(), reported.id(), reported.customerId(), items.plan().planId(), reported.trialEnd(), link.email()));
         return true;
     }
 
@@ -138,7 +167,9 @@ public class SubscriptionSync {
             return true;
         }
         // A tie: Stripe's current state wins when we could ask; otherwise the higher status rank, and equal keeps what is held.
-        boolean wins = prepared.fromStripe() ? !held.sameAs(prepared.state(), status) : incoming.supersedes(held.freshness());
+        boolean wins = prepared.fromStripe()
+                ? !held.sameAs(prepared.state(), SubscriptionItems.resolve(catalog, prepared.state()), status)
+                : incoming.supersedes(held.freshness());
         if (!wins) {
             log.info("Stripe event {} ({}) ties with the applied state of subscription {} ({}); {} keeps it", event.id(),
                     event.type(), prepared.state().id(), held.status(), prepared.fromStripe() ? "Stripe's current state"
@@ -158,11 +189,11 @@ public class SubscriptionSync {
 
     private Optional<HeldSubscription> held(String subscriptionId, boolean lock) {
         return jdbc.sql("""
-                SELECT status, price_id, cancel_at_period_end, current_period_end, last_event_created
+                SELECT status, price_id, cancel_at_period_end, current_period_end, last_event_created, items
                   FROM stripe_subscription WHERE subscription_id = :id""" + (lock ? " FOR UPDATE" : ""))
                 .param("id", subscriptionId)
                 .query((rs, n) -> new HeldSubscription(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6)))
                 .optional();
     }
 
@@ -171,30 +202,42 @@ public class SubscriptionSync {
      * more than the held one after that. The row is locked (or new), so the numbers follow the order
      * in which billing decided the states, which is the order consumers must apply them in.
      */
-    private long save(StripeSubscription state, String status, CustomerLink link, PlanCatalog.PricedPlan plan,
+    private long save(StripeSubscription state, String status, CustomerLink link, SubscriptionItems items,
             StripeEvent event) {
         return jdbc.sql("""
                 INSERT INTO stripe_subscription (subscription_id, customer_id, account_id, plan_id, price_id, status,
                                                  cancel_at_period_end, current_period_end, last_event_id,
-                                                 last_event_created, sequence, updated_at)
-                VALUES (:id, :customer, :account, :plan, :price, :status, :cancel, :periodEnd, :eventId, :created, 1, now())
+                                                 last_event_created, sequence, updated_at, items, trial_start, trial_end,
+                                                 current_period_start)
+                VALUES (:id, :customer, :account, :plan, :price, :status, :cancel, :periodEnd, :eventId, :created, 1, now(),
+                        :items, :trialStart, :trialEnd, :periodStart)
                 ON CONFLICT (subscription_id) DO UPDATE
                    SET account_id = EXCLUDED.account_id, plan_id = EXCLUDED.plan_id, price_id = EXCLUDED.price_id,
                        status = EXCLUDED.status, cancel_at_period_end = EXCLUDED.cancel_at_period_end,
                        current_period_end = EXCLUDED.current_period_end, last_event_id = EXCLUDED.last_event_id,
                        last_event_created = EXCLUDED.last_event_created,
-                       sequence = stripe_subscription.sequence + 1, updated_at = now()
+                       sequence = stripe_subscription.sequence + 1, updated_at = now(), items = EXCLUDED.items,
+                       trial_start = EXCLUDED.trial_start, trial_end = EXCLUDED.trial_end,
+                       current_period_start = EXCLUDED.current_period_start
                 RETURNING sequence""")
                 .param("id", state.id())
                 .param("customer", state.customerId())
                 .param("account", link.accountId())
-                .param("plan", plan.planId())
-                .param("price", state.priceId())
+                .param("plan", items.plan().planId())
+                .param("price", items.planItem().priceId())
+                .param("items", items.signature())
+                .param("trialStart", timestamp(state.trialStart()))
+                .param("trialEnd", timestamp(state.trialEnd()))
+                .param("periodStart", timestamp(state.currentPeriodStart()))
                 .param("status", status)
                 .param("cancel", state.cancelAtPeriodEnd())
                 .param("periodEnd", state.currentPeriodEnd() == null ? null : Timestamp.from(state.currentPeriodEnd()))
                 .param("eventId", event.id())
                 .param("created", Timestamp.from(event.created()))
                 .query(Long.class).single();
+    }
+
+    private static Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -30,7 +30,9 @@ class StripeEventsToBillingEventsTest extends BillingIntegrationTest {
                 "/test", "stripe.customer.subscription.created", Instant.ofEpochSecond(created), "cus_schema"));
 
         List<ConsumerRecord<String, String>> published = TestKafka.read(Topics.BILLING,
-                r -> "acct_schema".equals(r.key()), 1, Duration.ofSeconds(30));
+                r -> "acct_schema".equals(r.key())
+                        && "billing.subscription.changed.v1".equals(TestKafka.header(r, CloudEventHeaders.TYPE)), 1,
+                Duration.ofSeconds(30));
         assertThat(published).hasSize(1);
         ConsumerRecord<String, String> record = published.getFirst();
         assertThat(TestKafka.header(record, CloudEventHeaders.TYPE)).isEqualTo("billing.subscription.changed.v1");
