@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.platform.test.RealInfrastructure;
 
 /**

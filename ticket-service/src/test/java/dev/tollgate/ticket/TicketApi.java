@@ -86,13 +86,20 @@ public final class TicketApi {
 
     /** Publishes a {@code subscription.<transition>.v1} as subscription-service would. */
     public static void sendSubscription(String account, long version, String planId, String status, Instant currentPeriodEnd) {
+        sendSubscription(account, version, planId, status, null, currentPeriodEnd);
+    }
+
+    /** A subscription event as subscription-service publishes it; {@code currentPeriodStart} may be null (older events). */
+    public static void sendSubscription(String account, long version, String planId, String status, Instant currentPeriodStart,
+            Instant currentPeriodEnd) {
         String id = UUID.randomUUID().toString();
         Instant at = Instant.now();
         String body = """
                 {"transition":"ACTIVATED","eventId":"%s","accountId":"%s","occurredAt":"%s","version":%d,"subscriptionId":"sub_%s",
-                 "planId":"%s","status":"%s","billingInterval":"month","trialEnd":null,"currentPeriodEnd":"%s",
+                 "planId":"%s","status":"%s","billingInterval":"month","trialEnd":null,"currentPeriodStart":%s,"currentPeriodEnd":"%s",
                  "cancelAtPeriodEnd":false,"amountMinor":2000,"currency":"usd","email":"t@example.com"}"""
-                .formatted(id, account, at, version, account, planId, status, currentPeriodEnd);
+                .formatted(id, account, at, version, account, planId, status,
+                        currentPeriodStart == null ? "null" : "\"" + currentPeriodStart + "\"", currentPeriodEnd);
         TestKafka.send(Topics.SUBSCRIPTION, account, body, CloudEventHeaders.of(id, "/tollgate/subscription-service",
                 "subscription.activated.v1", at, account));
     }

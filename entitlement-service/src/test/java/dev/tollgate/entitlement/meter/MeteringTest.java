@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.tollgate.entitlement.ControllableClock;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.entitlement.EntitlementApi;
 import dev.tollgate.entitlement.EntitlementServiceTest;
 import dev.tollgate.entitlement.catalog.BillingsCatalog;

@@ -36,7 +36,7 @@ import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
-import dev.tollgate.subscription.ControllableClock;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.subscription.SubscriptionApi;
 import dev.tollgate.subscription.SubscriptionApplication;
 import tools.jackson.databind.JsonNode;

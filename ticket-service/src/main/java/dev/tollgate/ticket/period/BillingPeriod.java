@@ -15,6 +15,18 @@ public record BillingPeriod(Instant start, Instant end) {
      * change, hence no event) still resets the allowance on the right day. Without an anchor (no
      * subscription known) the calendar month in UTC.
      */
+    /**
+     * The period that holds {@code now} when the subscription reported its current period
+     * {@code [start, end)}: that period itself while it holds {@code now} (a 14-day trial is two
+     * weeks, not a month), otherwise months stepped from {@code end} as in {@link #containing(Instant, Instant)}.
+     */
+    public static BillingPeriod containing(Instant start, Instant end, Instant now) {
+        if (start != null && end != null && start.isBefore(end) && !now.isBefore(start) && now.isBefore(end)) {
+            return new BillingPeriod(start, end);
+        }
+        return containing(end, now);
+    }
+
     public static BillingPeriod containing(Instant anchor, Instant now) {
         ZonedDateTime at = now.atZone(ZoneOffset.UTC);
         if (anchor == null) {

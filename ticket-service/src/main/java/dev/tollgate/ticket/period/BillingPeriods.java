@@ -42,31 +42,41 @@ public class BillingPeriods implements EventConsumer {
                     + " carries no version, so it cannot be ordered against the period held");
         }
         jdbc.sql("""
-                INSERT INTO billing_period (account_id, version, plan_id, status, billing_interval, current_period_end)
-                VALUES (:account, :version, :plan, :status, :interval, :end)
+                INSERT INTO billing_period (account_id, version, plan_id, status, billing_interval, current_period_start,
+                    current_period_end)
+                VALUES (:account, :version, :plan, :status, :interval, :start, :end)
                 ON CONFLICT (account_id) DO UPDATE SET version = EXCLUDED.version, plan_id = EXCLUDED.plan_id,
                     status = EXCLUDED.status, billing_interval = EXCLUDED.billing_interval,
-                    current_period_end = EXCLUDED.current_period_end
+                    current_period_start = EXCLUDED.current_period_start, current_period_end = EXCLUDED.current_period_end
                 WHERE billing_period.version < EXCLUDED.version""")
                 .param("account", report.accountId())
                 .param("version", report.version())
                 .param("plan", report.planId())
                 .param("status", report.status())
                 .param("interval", report.billingInterval())
-                .param("end", report.currentPeriodEnd() == null ? null : Timestamp.from(report.currentPeriodEnd()))
+                .param("start", timestamp(report.currentPeriodStart()))
+                .param("end", timestamp(report.currentPeriodEnd()))
                 .update();
     }
 
     /** The allowance period of {@code accountId} that holds {@code now}. */
     public BillingPeriod current(String accountId, Instant now) {
-        Instant anchor = jdbc.sql("SELECT current_period_end FROM billing_period WHERE account_id = :account")
-                .param("account", accountId).query(Timestamp.class).list().stream().filter(java.util.Objects::nonNull)
-                .map(Timestamp::toInstant).findFirst().orElse(null);
-        return BillingPeriod.containing(anchor, now);
+        return jdbc.sql("SELECT current_period_start, current_period_end FROM billing_period WHERE account_id = :account")
+                .param("account", accountId)
+                .query((row, index) -> BillingPeriod.containing(instant(row.getTimestamp(1)), instant(row.getTimestamp(2)), now))
+                .optional().orElseGet(() -> BillingPeriod.containing(null, now));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Our read model of any {@code subscription.*.v1} event. */
     record SubscriptionReport(String accountId, Long version, String planId, String status, String billingInterval,
-            Instant currentPeriodEnd) {
+            Instant currentPeriodStart, Instant currentPeriodEnd) {
     }
 }

@@ -31,7 +31,7 @@ import dev.tollgate.platform.test.EntitlementProjectionContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
-import dev.tollgate.ticket.ControllableClock;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.ticket.TicketApi;
 import dev.tollgate.ticket.TicketApplication;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +96,23 @@ class AllowancePeriodBoundaryTest {
         assertThat(published).filteredOn(r -> "ticket.quota_exceeded.v1".equals(TestKafka.header(r, CloudEventHeaders.TYPE)))
                 .extracting(r -> TicketApi.JSON.readTree(r.value()).path("resetsAt").asString())
                 .as("one per period").containsExactly(boundary.toString(), nextBoundary.toString());
+    }
+
+    @Test
+    void duringATrialTheAllowancePeriodStartsWhenTheTrialStarted() {
+        String account = "acct_trial_period_" + UUID.randomUUID();
+        CallerIdentity caller = customer(account);
+        Instant trialStart = CLOCK.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant trialEnd = trialStart.plus(Duration.ofDays(14));
+        TicketApi.sendSubscription(account, 1, "community", "trialing", trialStart, trialEnd);
+        EntitlementProjectionContract.sendGrant(null, account, 1, Instant.now(), TicketApi.ticketFeatures(5));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode allowance = json(api.get(caller, "/api/tickets/allowance/me"));
+            assertThat(allowance.path("limit").asLong()).isEqualTo(5);
+            assertThat(allowance.path("periodStart").asString()).as("not a month before the trial's end").isEqualTo(trialStart.toString());
+            assertThat(allowance.path("resetsAt").asString()).isEqualTo(trialEnd.toString());
+        });
     }
 
     @Test

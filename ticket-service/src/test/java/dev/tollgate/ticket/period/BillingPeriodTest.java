@@ -44,4 +44,22 @@ class BillingPeriodTest {
         assertThat(BillingPeriod.containing(null, Instant.parse("2026-12-06T17:00:00Z"))).isEqualTo(
                 new BillingPeriod(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")));
     }
+
+    @Test
+    void aTrialIsItsOwnPeriodFromItsStartNotAMonthBeforeItsEnd() {
+        Instant trialStart = Instant.parse("2026-12-06T10:00:00Z");
+        Instant trialEnd = Instant.parse("2026-12-20T10:00:00Z");
+
+        assertThat(BillingPeriod.containing(trialStart, trialEnd, Instant.parse("2026-12-07T00:00:00Z")))
+                .isEqualTo(new BillingPeriod(trialStart, trialEnd));
+    }
+
+    @Test
+    void pastTheReportedPeriodPeriodsStepOnByMonthsFromItsEnd() {
+        Instant trialStart = Instant.parse("2026-12-06T10:00:00Z");
+        Instant trialEnd = Instant.parse("2026-12-20T10:00:00Z");
+
+        assertThat(BillingPeriod.containing(trialStart, trialEnd, Instant.parse("2026-12-25T00:00:00Z")))
+                .isEqualTo(new BillingPeriod(trialEnd, Instant.parse("2027-01-20T10:00:00Z")));
+    }
 }

@@ -45,7 +45,7 @@ import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
-import dev.tollgate.ticket.ControllableClock;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.ticket.TicketApi;
 import dev.tollgate.ticket.TicketApplication;
 

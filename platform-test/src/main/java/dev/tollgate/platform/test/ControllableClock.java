@@ -1,4 +1,4 @@
-package dev.tollgate.entitlement;
+package dev.tollgate.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The real clock moved by a test-controlled offset; the service's {@code java.time.Clock} bean in
- * the tests that cross time boundaries. Identity tokens must be signed with it too (see
- * {@link EntitlementApi}), since the service verifies them against the same clock.
+ * the tests that cross time boundaries (trial reminders, billing periods, response targets).
+ * Identity tokens must be signed with it too, since the service verifies them against the same clock.
  */
 public final class ControllableClock extends Clock {
 
