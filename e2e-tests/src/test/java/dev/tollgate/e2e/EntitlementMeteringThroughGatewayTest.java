@@ -63,7 +63,7 @@ class EntitlementMeteringThroughGatewayTest {
     @Test
     void racingConsumesThroughTheGatewayGetExactlyTheMonthlyAllowanceAndTheRestA429ThatSaysWhenItResets() throws Exception {
         subscribe();
-        String jwt = token();
+        String jwt = token("owner");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JSON.readTree(send(jwt, "GET",
                 "/api/entitlements/me", null).body()).path("usage").path("priority_support_tickets").path("limit").asLong())
                 .isEqualTo(5));
@@ -85,7 +85,9 @@ class EntitlementMeteringThroughGatewayTest {
         assertThat(problem.path("resetsAt").asString()).isEqualTo(Instant.ofEpochSecond(PERIOD_END).toString());
         assertThat(denied.headers().firstValue("Retry-After")).isPresent();
 
-        HttpResponse<String> storage = send(jwt, "PUT", "/api/entitlements/me/storage_gb/usage", "{\"used\":4}");
+        assertThat(send(jwt, "PUT", "/api/entitlements/me/storage_gb/usage", "{\"used\":4}").statusCode())
+                .as("a user cannot set measured usage").isEqualTo(403);
+        HttpResponse<String> storage = send(token("usage_reporter"), "PUT", "/api/entitlements/me/storage_gb/usage", "{\"used\":4}");
         assertThat(storage.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(storage.body()).path("remaining").asLong()).isEqualTo(6);
         assertThat(JSON.readTree(send(jwt, "GET", "/api/entitlements/me/community_access", null).body()).path("allowed")
@@ -128,11 +130,11 @@ class EntitlementMeteringThroughGatewayTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    private static String token() {
+    private static String token(String role) {
         HttpResponse<String> token = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_meter", "accountId", ACCOUNT,
-                        "email", "meter@example.com", "roles", List.of("owner"))))).build());
+                        "email", "meter@example.com", "roles", List.of(role))))).build());
         return JSON.readTree(token.body()).path("token").asString();
     }
 

@@ -42,6 +42,11 @@ public final class EntitlementApi {
         return new CallerIdentity("user_" + account, account, null, List.of("owner"));
     }
 
+    /** The customer's backend that reports measured gauges (seats, storage) for the account. */
+    public static CallerIdentity usageReporter(CallerIdentity customer) {
+        return new CallerIdentity("svc_" + customer.accountId(), customer.accountId(), null, List.of("usage_reporter"));
+    }
+
     public HttpResponse<String> get(CallerIdentity caller, String path) {
         return send(caller, HttpRequest.newBuilder(uri(path)).GET());
     }

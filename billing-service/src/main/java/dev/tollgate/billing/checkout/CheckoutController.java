@@ -1,5 +1,7 @@
 package dev.tollgate.billing.checkout;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +17,8 @@ import dev.tollgate.platform.identity.CallerIdentity;
 
 @RestController
 class CheckoutController {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
 
     private final Checkouts checkouts;
 
@@ -48,9 +52,11 @@ class CheckoutController {
     /** Stripe refused what we asked (e.g. a catalog price missing from the Stripe account): ours to fix, not the caller's. */
     @ExceptionHandler(StripeRefusedException.class)
     ProblemDetail stripeRefused(StripeRefusedException e) {
+        // Stripe's own message may name account internals: it goes to the log, the caller learns what to do.
+        log.warn("Stripe refused a checkout or portal request: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-                "Stripe refused the request: " + e.getMessage() + ". The operator must bring the Stripe account in line "
-                        + "with the catalog (catalog push).");
+                "The payment provider refused the request. The operator must bring the Stripe account in line "
+                        + "with the catalog (catalog push); the reason is in billing-service's log.");
         problem.setTitle("Payment provider refused");
         return problem;
     }

@@ -175,18 +175,33 @@ class Checkouts {
                         + agency.currency() + " per " + agency.interval()));
     }
 
+    /**
+     * The caller's URL if it is an absolute http(s) URL on the configured one's origin, else the configured one.
+     * Another origin is refused: Stripe would send the paying customer there, an open redirect.
+     */
     private static String url(String given, String fallback, String field) {
         String value = given == null || given.isBlank() ? fallback : given;
+        URI uri = httpUrl(value);
+        URI configured = httpUrl(fallback);
+        if (uri == null) {
+            throw CheckoutRefused.invalid("'" + field + "' must be an absolute http(s) URL");
+        }
+        if (configured != null && !(uri.getScheme().equalsIgnoreCase(configured.getScheme())
+                && uri.getHost().equalsIgnoreCase(configured.getHost()) && uri.getPort() == configured.getPort())) {
+            throw CheckoutRefused.invalid("'" + field + "' must be on " + configured.getScheme() + "://" + configured.getAuthority()
+                    + ", the application's own address");
+        }
+        return value;
+    }
+
+    private static URI httpUrl(String value) {
         try {
             // Stripe's placeholder for the session id is not URI syntax; it is replaced by Stripe, so checked as plain text.
             URI uri = URI.create(value.replace("{CHECKOUT_SESSION_ID}", "CHECKOUT_SESSION_ID"));
-            if (uri.isAbsolute() && List.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null) {
-                return value;
-            }
+            return uri.isAbsolute() && List.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null ? uri : null;
         } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+            return null;
         }
-        throw CheckoutRefused.invalid("'" + field + "' must be an absolute http(s) URL");
     }
 
     /**

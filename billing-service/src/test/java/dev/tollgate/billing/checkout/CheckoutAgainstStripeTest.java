@@ -158,6 +158,9 @@ class CheckoutAgainstStripeTest extends L4yercak3IntegrationTest {
         assertProblem(post("acct_co_refused", "/api/billing/checkout", "{}", null), 400, "invalid_request");
         assertProblem(post("acct_co_refused", "/api/billing/checkout",
                 "{\"price\": \"price_starter_monthly_trial\", \"successUrl\": \"javascript:alert(1)\"}", null), 400, "invalid_request");
+        assertProblem(post("acct_co_refused", "/api/billing/checkout",
+                "{\"price\": \"price_starter_monthly_trial\", \"successUrl\": \"https://phish.example/pay\"}", null), 400,
+                "invalid_request");
 
         holdPlan("acct_co_trial", "cus_co_trial", "price_starter_monthly_trial", "trialing");
         assertProblem(post("acct_co_trial", "/api/billing/checkout", "{\"price\": \"price_professional_monthly_trial\"}", null),
@@ -173,12 +176,12 @@ class CheckoutAgainstStripeTest extends L4yercak3IntegrationTest {
 
         holdPlan("acct_co_portal", "cus_co_portal", "price_starter_monthly_trial", "active");
         HttpResponse<String> response = post("acct_co_portal", "/api/billing/portal",
-                "{\"returnUrl\": \"https://app.example.com/settings\"}", null);
+                "{\"returnUrl\": \"http://localhost:3000/settings\"}", null);
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(response.body()).path("url").asString()).isEqualTo("https://billing.stripe.com/p/session/test_1");
         assertThat(lastForm("/v1/billing_portal/sessions", "cus_co_portal")).containsEntry("customer", "cus_co_portal")
-                .containsEntry("return_url", "https://app.example.com/settings")
+                .containsEntry("return_url", "http://localhost:3000/settings")
                 .containsEntry("configuration", "bpc_l4yercak3");
         // The document's portal: switches only among Starter, Professional and Agency, onto prices without a trial;
         // cancellation with the five survey reasons; no pausing.

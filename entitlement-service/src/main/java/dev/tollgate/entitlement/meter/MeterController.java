@@ -33,6 +33,9 @@ import dev.tollgate.platform.web.ApiProblem;
 @RestController
 class MeterController {
 
+    /** The role of the customer's backend that reports measured gauges. */
+    static final String USAGE_REPORTER = "usage_reporter";
+
     private static final long DEFAULT_RESERVATION_SECONDS = 300;
 
     private final CurrentGrants grants;
@@ -70,6 +73,9 @@ class MeterController {
                     && !"none".equals(entitlement.value()));
             return new CheckView(key, allowed, entitlement == null ? null : entitlement.enabled(),
                     entitlement == null ? null : entitlement.value(), null);
+        }
+        if (amount < 1) {
+            throw ApiProblem.badRequest("amount must be 1 or more, the units the caller wants to use.");
         }
         Meters.Usage usage = meters.check(caller.accountId(), feature);
         boolean allowed = usage.remaining() == Entitlement.UNLIMITED || usage.remaining() >= amount;
@@ -118,6 +124,12 @@ class MeterController {
     /** A gauge (users, storage, contacts): what the caller measured now. */
     @PutMapping("/api/entitlements/me/{feature}/usage")
     UsageView setUsage(CallerIdentity caller, @PathVariable String feature, @RequestBody(required = false) GaugeRequest request) {
+        // A gauge set lower frees room under a limit that never resets (seats, storage, contacts): only the
+        // customer's product, reporting what it measured, may set it, never a user of the account.
+        if (!caller.hasRole(USAGE_REPORTER)) {
+            throw ApiProblem.forbidden("Setting measured usage needs the role " + USAGE_REPORTER
+                    + " (the product's backend that measures it); users of the account may read it.");
+        }
         if (request == null || request.used() == null) {
             throw ApiProblem.badRequest("Send a JSON body with used (0 or more).");
         }

@@ -354,9 +354,12 @@ public class Meters {
                 metered.period().resets() ? row.periodStart() : null, metered.period().end());
     }
 
+    /** Far beyond any real use, and low enough that sums of amounts never overflow a long. */
+    static final long MAX_AMOUNT = 1_000_000_000_000L;
+
     private static void requirePositive(long amount) {
-        if (amount <= 0) {
-            throw ApiProblem.badRequest("amount must be 1 or more.");
+        if (amount <= 0 || amount > MAX_AMOUNT) {
+            throw ApiProblem.badRequest("amount must be 1 or more and at most " + MAX_AMOUNT + ".");
         }
     }
 

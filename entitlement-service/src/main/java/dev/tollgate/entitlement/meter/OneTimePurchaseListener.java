@@ -60,7 +60,18 @@ class OneTimePurchaseListener implements EventConsumer {
             return;
         }
         long quantity = purchase.quantity() == null ? 1 : purchase.quantity();
-        meters.grantCredits(purchase.accountId(), Meters.AI_TOKENS, new BigDecimal(tokens.trim()).longValueExact() * quantity);
+        long credits;
+        try {
+            credits = Math.multiplyExact(new BigDecimal(tokens.trim()).longValueExact(), quantity);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Retrying cannot make these numbers valid, and a retry would hold the partition of every account's billing events.
+            throw new MalformedEventException("one-time purchase of " + product.id() + " x " + quantity + " with tokens_included '"
+                    + tokens + "' gives no whole number of credits: " + e.getMessage());
+        }
+        if (quantity < 1 || credits < 1) {
+            throw new MalformedEventException("one-time purchase of " + product.id() + " x " + quantity + " grants no credits");
+        }
+        meters.grantCredits(purchase.accountId(), Meters.AI_TOKENS, credits);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

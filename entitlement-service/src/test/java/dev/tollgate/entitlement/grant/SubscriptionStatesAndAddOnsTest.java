@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.entitlement.EntitlementApi;
 import dev.tollgate.entitlement.EntitlementServiceTest;
 import dev.tollgate.entitlement.catalog.BillingsCatalog;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.Settled;
 

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.entitlement.EntitlementApi;
 import dev.tollgate.entitlement.EntitlementServiceTest;
 import dev.tollgate.entitlement.catalog.BillingsCatalog;
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.test.ControllableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,7 +145,7 @@ class MeteringTest {
     void aGaugeIsSetToWhatTheCallerMeasuredAndACheckSaysWhetherMoreFits() {
         CallerIdentity caller = subscribed("acct_gauge_");
 
-        HttpResponse<String> set = api.put(caller, "/api/entitlements/me/seats/usage", "{\"used\":4}");
+        HttpResponse<String> set = api.put(EntitlementApi.usageReporter(caller), "/api/entitlements/me/seats/usage", "{\"used\":4}");
 
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(json(set).path("remaining").asLong()).isEqualTo(1);
@@ -154,8 +154,12 @@ class MeteringTest {
         assertThat(check.path("usage").path("used").asLong()).isEqualTo(4);
         assertThat(json(api.get(caller, "/api/entitlements/me/seats")).path("allowed").asBoolean()).isTrue();
         assertThat(json(api.get(caller, "/api/entitlements/me/sso")).path("allowed").asBoolean()).isTrue();
-        assertThat(api.put(caller, "/api/entitlements/me/api_calls/usage", "{\"used\":1}").statusCode())
+        assertThat(api.put(EntitlementApi.usageReporter(caller), "/api/entitlements/me/api_calls/usage", "{\"used\":1}").statusCode())
                 .as("a monthly meter is consumed, not set").isEqualTo(400);
+        assertThat(api.put(caller, "/api/entitlements/me/seats/usage", "{\"used\":0}").statusCode())
+                .as("a user of the account cannot lower a gauge to free room").isEqualTo(403);
+        assertThat(json(api.get(caller, "/api/entitlements/me/seats")).path("usage").path("used").asLong()).isEqualTo(4);
+        assertThat(api.get(caller, "/api/entitlements/me/seats?amount=0").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -200,7 +204,7 @@ class MeteringTest {
         assertProblem(api.consume(caller, "white_glove", 1, null), 403);
         assertProblem(api.consume(customer("acct_nobody_" + UUID.randomUUID().toString().substring(0, 8)), "api_calls", 1, null),
                 403);
-        assertProblem(api.put(caller, "/api/entitlements/me/seats/usage", "{\"used\":-1}"), 400);
+        assertProblem(api.put(EntitlementApi.usageReporter(caller), "/api/entitlements/me/seats/usage", "{\"used\":-1}"), 400);
         assertThat(api.post(caller, path(reservation, "release"), "").statusCode()).isEqualTo(200);
         assertProblem(api.post(caller, path(reservation, "confirm"), ""), 409);
     }

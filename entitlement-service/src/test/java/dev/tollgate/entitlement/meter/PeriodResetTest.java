@@ -21,12 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.entitlement.EntitlementApi;
 import dev.tollgate.entitlement.EntitlementApplication;
 import dev.tollgate.entitlement.EntitlementServiceTest;
 import dev.tollgate.entitlement.catalog.BillingsCatalog;
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.platform.test.TestKafka;
 import dev.tollgate.platform.test.TestPostgres;
 import tools.jackson.databind.JsonNode;

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.entitlement.EntitlementApi;
 import dev.tollgate.entitlement.EntitlementServiceTest;
 import dev.tollgate.entitlement.catalog.BillingsCatalog;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
@@ -79,8 +79,8 @@ class UsageEventsTest {
                 .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(429));
         assertThat(inParallel(20, i -> api.reserve(caller, "api_calls", 1, 60)))
                 .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(429));
-        assertThat(api.put(caller, "/api/entitlements/me/seats/usage", "{\"used\":9}").statusCode()).isEqualTo(200);
-        assertThat(api.put(caller, "/api/entitlements/me/seats/usage", "{\"used\":12}").statusCode()).isEqualTo(200);
+        assertThat(api.put(EntitlementApi.usageReporter(caller), "/api/entitlements/me/seats/usage", "{\"used\":9}").statusCode()).isEqualTo(200);
+        assertThat(api.put(EntitlementApi.usageReporter(caller), "/api/entitlements/me/seats/usage", "{\"used\":12}").statusCode()).isEqualTo(200);
 
         List<ConsumerRecord<String, String>> firstPeriod = notices(subscribed, caller);
         assertThat(firstPeriod).extracting(record -> TestKafka.header(record, "ce_type") + " " + json(record).path("feature")

@@ -88,7 +88,7 @@ class AccountAdministration {
                 .filter(s -> needle == null || s.accountId().toLowerCase(Locale.ROOT).contains(needle)
                         || (s.email() != null && s.email().toLowerCase(Locale.ROOT).contains(needle)))
                 .sorted(Comparator.comparing(SubscriptionState::accountId)).map(AccountSummary::of).toList();
-        int from = Math.min(matching.size(), page * PAGE_SIZE);
+        int from = (int) Math.min(matching.size(), Math.max(0L, (long) page * PAGE_SIZE));
         return new AccountPage(matching.subList(from, Math.min(matching.size(), from + PAGE_SIZE)), page, PAGE_SIZE,
                 matching.size());
     }

@@ -32,11 +32,11 @@ import org.springframework.test.context.ContextConfiguration;
 
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
-import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.subscription.SubscriptionApi;
 import dev.tollgate.subscription.SubscriptionApplication;
 import tools.jackson.databind.JsonNode;

@@ -40,12 +40,12 @@ import org.springframework.test.context.ContextConfiguration;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.platform.test.EntitlementProjectionContract;
 import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.RealInfrastructure;
 import dev.tollgate.platform.test.Settled;
 import dev.tollgate.platform.test.TestKafka;
-import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.ticket.TicketApi;
 import dev.tollgate.ticket.TicketApplication;
 
