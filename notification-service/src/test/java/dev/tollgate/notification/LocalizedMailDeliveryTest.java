@@ -98,6 +98,36 @@ class LocalizedMailDeliveryTest {
                 "Tu prueba de LATAMLAB.AI terminó - tus datos están a salvo");
     }
 
+    @Test
+    void threeDaysBeforeTheTrialEndsTheMailNamesThePlanAsTheCatalogDoes() {
+        String catalogId = UUID.randomUUID().toString();
+        String catalog = """
+                {"eventId":"%s","accountId":"catalog","occurredAt":"%s","catalogId":"community-edition","version":7,
+                 "contentHash":"abc","name":"Community Edition","products":[{"id":"community","kind":"plan",
+                 "stripeProductId":"prod_1","name":"Community Edition","metadata":{},"prices":[]}]}"""
+                .formatted(catalogId, Instant.now());
+        TestKafka.send(Topics.CATALOG, "catalog", catalog,
+                CloudEventHeaders.of(catalogId, "/tollgate/billing-service", "catalog.published.v1", Instant.now(), "catalog"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM catalog_product WHERE id = 'community'")
+                .query(Long.class).single() == 1);
+
+        publishSubscription(UUID.randomUUID().toString(), "subscription.trial_expiring.v1", "acct_expiring",
+                "\"daysLeft\":3,\"email\":\"ana@example.com\"");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> subjects("ana@example.com")
+                .contains("Quedan 3 días de tu prueba - Suscríbete para conservar tus agentes"));
+        assertThat(SMTP.mailsTo("ana@example.com")).hasSize(1);
+        assertThat(body(SMTP.mailsTo("ana@example.com").getFirst())).contains("Suscríbete a Community Edition por CLP19,900 al mes");
+    }
+
+    private static String body(MimeMessage mail) {
+        try {
+            return (String) alternatives((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void publishPayment(String id, String type, String accountId, String email) {
         Instant now = Instant.now();
         String body = """
@@ -117,8 +147,9 @@ class LocalizedMailDeliveryTest {
                 {"transition":"%s","eventId":"%s","accountId":"%s","occurredAt":"%s","subscriptionId":"sub_%s",
                  "planId":"community","status":"active","billingInterval":"month","trialEnd":"2026-12-09T10:00:00Z",
                  "currentPeriodEnd":"2027-01-06T10:00:00Z","cancelAtPeriodEnd":false,"amountMinor":19900,"currency":"clp",
-                 "email":"rosa@example.com",%s}"""
-                .formatted(transition, id, accountId, now, accountId, extra);
+                 %s}"""
+                .formatted(transition, id, accountId, now, accountId,
+                        extra.contains("\"email\"") ? extra : "\"email\":\"rosa@example.com\"," + extra);
         TestKafka.send(Topics.SUBSCRIPTION, accountId, body,
                 CloudEventHeaders.of(id, "/tollgate/subscription-service", type, now, accountId));
     }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.notification.catalog.ProductNames;
 import dev.tollgate.notification.language.AccountLanguages;
 import dev.tollgate.notification.mail.MailSettings;
 import dev.tollgate.notification.mail.Mailer;
@@ -40,9 +41,11 @@ class SubscriptionMailer implements EventConsumer {
     private final MailSettings settings;
     private final SubscriptionMessages messages;
     private final AccountLanguages languages;
+    private final ProductNames plans;
 
     SubscriptionMailer(JsonMapper json, Mailer mailer, MailSettings settings, SubscriptionMessages messages,
-            AccountLanguages languages) {
+            AccountLanguages languages, ProductNames plans) {
+        this.plans = plans;
         this.json = json;
         this.mailer = mailer;
         this.settings = settings;
@@ -91,7 +94,7 @@ class SubscriptionMailer implements EventConsumer {
             throw new MalformedEventException("event " + eventId + " (subscription.trial_expiring.v1) has no daysLeft");
         }
         mailer.write(news.accountId(), eventId, news.email(), template,
-                messages.render(template, news, languages.localeOf(news.accountId())));
+                messages.render(template, news, plans.nameOf(news.planId()).orElse(null), languages.localeOf(news.accountId())));
     }
 
     /**

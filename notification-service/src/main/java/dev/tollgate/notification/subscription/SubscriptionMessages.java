@@ -14,8 +14,8 @@ import dev.tollgate.notification.subscription.SubscriptionMailer.SubscriptionNew
 
 /**
  * The localized subscription mails, rendered from the event's facts only (no database): what the
- * consumer writes and what the tests read. The plan is named by the event's {@code planId}: this
- * service does not read the catalog yet.
+ * consumer writes and what the tests read. The plan's name comes from the catalog (the caller
+ * looks it up); before any catalog arrived it is the event's {@code planId}.
  */
 @Component
 class SubscriptionMessages {
@@ -32,12 +32,12 @@ class SubscriptionMessages {
         this.settings = settings;
     }
 
-    RenderedMail render(String template, SubscriptionNews news, Locale locale) {
+    RenderedMail render(String template, SubscriptionNews news, String planName, Locale locale) {
         Map<String, Object> model = new HashMap<>();
         model.put("brand", settings.brand());
         model.put("appUrl", settings.appUrl());
         model.put("billingUrl", settings.appUrl() + "/billing");
-        model.put("planName", news.planId() == null ? settings.brand() : news.planId());
+        model.put("planName", planName != null ? planName : news.planId() != null ? news.planId() : settings.brand());
         // Absent facts stay out of the model, so a template's {{#fact}} section is left out rather than rendered empty.
         if (news.currentPeriodEnd() != null) {
             model.put("periodEnd", MailFormats.date(news.currentPeriodEnd(), locale));
