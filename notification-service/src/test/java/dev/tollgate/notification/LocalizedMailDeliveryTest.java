@@ -3,6 +3,10 @@ package dev.tollgate.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -25,13 +30,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.tollgate.notification.mail.SmtpServer;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
+import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.test.RealInfrastructure;
+import dev.tollgate.platform.test.SignedCaller;
 import dev.tollgate.platform.test.TestKafka;
 
 /** The new mails through Kafka, the inbox, the outbox table and a real SMTP server. */
 // Closed after the class: every test context joins the same consumer group on the shared broker.
 @DirtiesContext
-@SpringBootTest(classes = NotificationApplication.class, properties = "spring.config.name=" + NotificationApplication.CONFIG_NAME)
+@SpringBootTest(classes = NotificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + NotificationApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class LocalizedMailDeliveryTest {
 
@@ -40,6 +48,8 @@ class LocalizedMailDeliveryTest {
 
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -73,7 +83,13 @@ class LocalizedMailDeliveryTest {
 
     @Test
     void anAccountThatChoseEnglishGetsItsMailInEnglish() {
-        jdbc.sql("INSERT INTO account_language (account_id, language) VALUES ('acct_pay_en', 'en')").update();
+        HttpResponse<String> chosen = putPreferences("acct_pay_en", "{\"language\":\"en\"}");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(chosen.body()).contains("\"language\":\"en\"");
+        assertThat(SignedCaller.get(port, "/api/notifications/preferences/me", caller("acct_pay_en"), "notification-service").body())
+                .contains("\"language\":\"en\"");
+        assertThat(SignedCaller.get(port, "/api/notifications/preferences/me", caller("acct_pay_other"), "notification-service")
+                .body()).contains("\"language\":\"es\"");
         publishPayment(UUID.randomUUID().toString(), "billing.payment_action_required.v1", "acct_pay_en", "liam@example.com");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> subjects("liam@example.com")
@@ -118,6 +134,30 @@ class LocalizedMailDeliveryTest {
                 .contains("Quedan 3 días de tu prueba - Suscríbete para conservar tus agentes"));
         assertThat(SMTP.mailsTo("ana@example.com")).hasSize(1);
         assertThat(body(SMTP.mailsTo("ana@example.com").getFirst())).contains("Suscríbete a Community Edition por CLP19,900 al mes");
+    }
+
+    @Test
+    void aLanguageWeDoNotWriteIsAClientMistake() {
+        HttpResponse<String> refused = putPreferences("acct_pay_pt", "{\"language\":\"pt\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("language must be one of [es, en]");
+    }
+
+    private static CallerIdentity caller(String account) {
+        return new CallerIdentity("user_" + account, account, null, List.of("owner"));
+    }
+
+    private HttpResponse<String> putPreferences(String account, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notifications/preferences/me"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        SignedCaller.identityHeaders(caller(account), "notification-service").forEach(request::header);
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String body(MimeMessage mail) {
