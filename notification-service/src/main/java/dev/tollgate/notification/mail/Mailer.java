@@ -59,6 +59,22 @@ public class Mailer {
                 htmlTemplate.exists() ? html.compile(read(htmlTemplate)).execute(model) : null);
     }
 
+    /**
+     * Writes a mail already rendered in the account's language ({@link MailRenderer}), as
+     * {@link #write(String, String, String, String, String, Map)} does: same address rules, same
+     * Message-ID from the cause, one mail per cause and template.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(String accountId, String causeEventId, String to, String template, RenderedMail mail) {
+        String recipient = to == null || to.isBlank() ? mails.knownAddress(accountId).orElse(null) : to;
+        if (recipient == null) {
+            log.warn("No e-mail address known for account {}: the {} mail of event {} waits until one arrives", accountId,
+                    template, causeEventId);
+        }
+        mails.write(accountId, causeEventId, template, MessageId.of(causeEventId, template, settings.messageIdDomain()),
+                recipient, mail.subject(), mail.text(), mail.html());
+    }
+
     /** The account's address as an event carried it: kept for later mails, and given to the mails that waited for it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void learnAddress(String accountId, String email) {

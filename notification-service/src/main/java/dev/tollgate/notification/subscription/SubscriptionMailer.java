@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.notification.catalog.ProductNames;
+import dev.tollgate.notification.language.AccountLanguages;
 import dev.tollgate.notification.mail.MailSettings;
 import dev.tollgate.notification.mail.Mailer;
 import dev.tollgate.platform.data.consumer.EventConsumer;
@@ -27,7 +29,8 @@ class SubscriptionMailer implements EventConsumer {
 
     static final String CONSUMER = "notification-service.subscription-events";
     static final List<String> LIFECYCLE_EVENTS = List.of("subscription.trial_started.v1", "subscription.activated.v1",
-            "subscription.plan_changed.v1", "subscription.past_due.v1", "subscription.paused.v1", "subscription.canceled.v1");
+            "subscription.plan_changed.v1", "subscription.past_due.v1", "subscription.paused.v1", "subscription.canceled.v1",
+            "subscription.recovered.v1", "subscription.trial_expiring.v1", "subscription.trial_expired.v1");
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionMailer.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
@@ -36,11 +39,18 @@ class SubscriptionMailer implements EventConsumer {
     private final JsonMapper json;
     private final Mailer mailer;
     private final MailSettings settings;
+    private final SubscriptionMessages messages;
+    private final AccountLanguages languages;
+    private final ProductNames plans;
 
-    SubscriptionMailer(JsonMapper json, Mailer mailer, MailSettings settings) {
+    SubscriptionMailer(JsonMapper json, Mailer mailer, MailSettings settings, SubscriptionMessages messages,
+            AccountLanguages languages, ProductNames plans) {
+        this.plans = plans;
         this.json = json;
         this.mailer = mailer;
         this.settings = settings;
+        this.messages = messages;
+        this.languages = languages;
     }
 
     /** Every lifecycle event may carry the account's address; only some of them send a mail. */
@@ -64,6 +74,9 @@ class SubscriptionMailer implements EventConsumer {
         switch (envelope.type()) {
             case "subscription.trial_started.v1" -> trialStarted(envelope.id(), news);
             case "subscription.activated.v1" -> activated(envelope.id(), news);
+            case "subscription.recovered.v1" -> localized(envelope.id(), news, SubscriptionMessages.RECOVERED);
+            case "subscription.trial_expiring.v1" -> localized(envelope.id(), news, SubscriptionMessages.TRIAL_EXPIRING);
+            case "subscription.trial_expired.v1" -> localized(envelope.id(), news, SubscriptionMessages.TRIAL_EXPIRED);
             default -> log.debug("No e-mail for {}", envelope.type());
         }
     }
@@ -76,7 +89,25 @@ class SubscriptionMailer implements EventConsumer {
                         "trialEndDate", news.trialEnd() == null ? "the end of your trial" : DATE.format(news.trialEnd())));
     }
 
+    private void localized(String eventId, SubscriptionNews news, String template) {
+        if (SubscriptionMessages.TRIAL_EXPIRING.equals(template) && (news.daysLeft() == null || news.daysLeft() < 1)) {
+            throw new MalformedEventException("event " + eventId + " (subscription.trial_expiring.v1) has no daysLeft");
+        }
+        mailer.write(news.accountId(), eventId, news.email(), template,
+                messages.render(template, news, plans.nameOf(news.planId()).orElse(null), languages.localeOf(news.accountId())));
+    }
+
+    /**
+     * The welcome to the paid plan, for the account's first activation only: a recovery from past due
+     * is published as {@code recovered} then {@code activated} (not first), and hears only the
+     * recovery mail. An event written before {@code firstActivation} existed carries none and is
+     * treated as before (a welcome).
+     */
     private void activated(String eventId, SubscriptionNews news) {
+        if (Boolean.FALSE.equals(news.firstActivation())) {
+            log.debug("No welcome mail for event {}: account {} was active before", eventId, news.accountId());
+            return;
+        }
         mailer.write(news.accountId(), eventId, news.email(),
                 "Welcome to Community Edition! Your subscription is active \u2705", "subscription-activated",
                 Map.of("brand", settings.brand(), "appUrl", settings.appUrl(),
@@ -85,6 +116,7 @@ class SubscriptionMailer implements EventConsumer {
 
     /** Our read model of the subscription lifecycle events. */
     record SubscriptionNews(String accountId, Instant occurredAt, String planId, Instant trialEnd, Instant currentPeriodEnd,
-            String email) {
+            String email, Integer daysLeft, Boolean firstActivation, Long amountMinor, String currency,
+            String billingInterval) {
     }
 }
