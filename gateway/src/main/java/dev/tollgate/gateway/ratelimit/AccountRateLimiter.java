@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
@@ -33,9 +34,11 @@ public class AccountRateLimiter {
 
     private final PlanLimits plans;
     private final Map<String, Buckets> byAccount = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
-    public AccountRateLimiter(PlanLimits plans) {
+    public AccountRateLimiter(PlanLimits plans, MeterRegistry meters) {
         this.plans = plans;
+        this.meters = meters;
     }
 
     public Decision tryConsume(String accountId) {
@@ -48,17 +51,23 @@ public class AccountRateLimiter {
             ConsumptionProbe probe = buckets.minute().tryConsumeAndReturnRemaining(1);
             windows.add(window("minute", limits.perMinute(), Duration.ofMinutes(1), probe));
             if (!probe.isConsumed()) {
-                return new Decision(false, windows, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+                return refused(windows, probe);
             }
         }
         if (buckets.day() != null) {
             ConsumptionProbe probe = buckets.day().tryConsumeAndReturnRemaining(1);
             windows.add(window("day", limits.perDay(), Duration.ofDays(1), probe));
             if (!probe.isConsumed()) {
-                return new Decision(false, windows, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+                return refused(windows, probe);
             }
         }
         return new Decision(true, windows, Duration.ZERO);
+    }
+
+    private Decision refused(List<Window> windows, ConsumptionProbe probe) {
+        // Tagged by window only: an account id per series would grow without bound.
+        meters.counter("tollgate.gateway.rate.limited", "window", windows.getLast().name()).increment();
+        return new Decision(false, windows, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     private static Window window(String name, long quota, Duration length, ConsumptionProbe probe) {

@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.gateway.identity.DevTokenIssuer;
@@ -49,6 +51,8 @@ class RateLimitTest {
     DevTokenIssuer issuer;
     @Autowired
     PlanLimits plans;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -67,6 +71,7 @@ class RateLimitTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> plans.of("acct_small").perMinute() == 3);
         String small = token("acct_small");
         String other = token("acct_other");
+        double refusedBefore = meters.counter("tollgate.gateway.rate.limited", "window", "minute").count();
 
         for (int i = 1; i <= 3; i++) {
             HttpResponse<String> allowed = get(small);
@@ -82,6 +87,7 @@ class RateLimitTest {
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"minute\";q=3;w=60");
         assertThat(refused.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"minute\";r=0;t=");
+        assertThat(meters.counter("tollgate.gateway.rate.limited", "window", "minute").count()).isGreaterThan(refusedBefore);
 
         HttpResponse<String> unaffected = get(other);
         assertThat(unaffected.statusCode()).isEqualTo(200);
