@@ -58,6 +58,9 @@ final class TollgatePlatform implements AutoCloseable {
         gateway.put("tollgate.stripe.webhook.secret", WEBHOOK_SECRET);
         ports.forEach((service, port) -> gateway.put("TOLLGATE_" + service.toUpperCase() + "_URL", "http://127.0.0.1:" + port));
         gateway.put("management.server.port", 0);
+        // The suites send many requests from one account (the fuzz 1,500): plan-sized default limits would refuse most.
+        gateway.put("tollgate.gateway.rate-limit.default-per-minute", 1_000_000);
+        gateway.put("tollgate.gateway.rate-limit.default-per-day", 1_000_000);
         gatewayPort = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, gateway);
         gatewayManagementPort = contexts.getLast().getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }

@@ -14,6 +14,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.filter.CorsFilter;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 
@@ -21,6 +22,8 @@ import dev.tollgate.gateway.identity.ForwardedIdentity;
 import dev.tollgate.gateway.identity.IdentityForwardingFilter;
 import dev.tollgate.gateway.identity.JwtSettings;
 import dev.tollgate.gateway.identity.JwtVerifier;
+import dev.tollgate.gateway.ratelimit.AccountRateLimiter;
+import dev.tollgate.gateway.ratelimit.RateLimitFilter;
 import dev.tollgate.platform.web.ClientMistakes;
 import dev.tollgate.platform.web.ProblemResponses;
 
@@ -48,7 +51,8 @@ class EdgeSecurityConfiguration {
 
     @Bean
     SecurityFilterChain edge(HttpSecurity http, JwtVerifier verifier, ForwardedIdentity forwardedIdentity,
-            JwtSettings settings) throws Exception {
+            JwtSettings settings, CorsSettings cors,
+            AccountRateLimiter rateLimiter) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -73,7 +77,11 @@ class EdgeSecurityConfiguration {
                                 "This API needs an 'Authorization: Bearer <JWT>' header."))
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
                                 "The caller may not do this.", request.getRequestURI())))
+                // Where Spring Security places its own CORS filter: before any authentication.
+                .addFilterAt(EdgeCors.filter(cors), CorsFilter.class)
                 .addFilterBefore(new BearerTokenFilter(verifier), AnonymousAuthenticationFilter.class)
+                // Right after the caller is known (filters at one position keep the order they were added in).
+                .addFilterBefore(new RateLimitFilter(rateLimiter), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new IdentityForwardingFilter(forwardedIdentity), AuthorizationFilter.class);
         return http.build();
     }

@@ -222,6 +222,35 @@ class EdgeAccessTest {
     }
 
     @Test
+    void actuatorIsNotOnThePublicPortEvenWithAValidTokenWhileTheProbesAnswer() throws Exception {
+        List<Map.Entry<String, String>> authenticated = List.of(bearer(token("tollgate-edge-test", "user_1", "acct_1")));
+        for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/health", "/actuator/env")) {
+            RawHttp.Response response = send("GET", path, authenticated);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertProblem(response);
+            assertThat(response.body()).doesNotContain("jvm_").doesNotContain("\"components\"");
+        }
+        assertThat(SERVICES.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        RawHttp.Response readiness = send("GET", "/readyz", List.of());
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("UP");
+        assertThat(send("GET", "/livez", List.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutConfiguredOriginsAPreflightGetsNoCorsHeadersAndIsNeverForwarded() throws Exception {
+        RawHttp.Response response = send("OPTIONS", "/api/subscriptions/me", List.of(Map.entry("Origin", "https://app.example.com"),
+                Map.entry("Access-Control-Request-Method", "GET")));
+
+        // Spring answers a preflight for which no CORS configuration exists itself (an empty 200); without an
+        // Access-Control-Allow-Origin header the browser refuses the real request.
+        assertThat(response.status()).isLessThan(500);
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.header("Access-Control-Allow-Methods")).isNull();
+        assertThat(SERVICES.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void metricsAndHealthDetailsAreServedOnTheManagementPortOnly() throws Exception {
         RawHttp.Response metrics = RawHttp.send("localhost", managementPort,
                 new RawHttp.Request("GET", "/actuator/prometheus", List.of(), new byte[0]));
