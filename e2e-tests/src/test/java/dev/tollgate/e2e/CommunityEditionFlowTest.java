@@ -74,7 +74,7 @@ class CommunityEditionFlowTest {
         assertCommunityEntitlements(ana);
 
         // The marker, delivered after the duplicates along the same path: a failed renewal and its recovery,
-        // whose "active" mail can only arrive after every duplicate before it was handled.
+        // whose "payment recovered" mail (not a second welcome) can only arrive after every duplicate before it was handled.
         deliver(ana.subscriptionEvent("evt_ana_past_due", "customer.subscription.updated", "past_due", 300, true));
         deliver(ana.subscriptionEvent("evt_ana_recovered", "customer.subscription.updated", "active", 400, true));
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(ana.email()).size() >= 3);
@@ -82,7 +82,7 @@ class CommunityEditionFlowTest {
         assertThat(subjects).as("the second delivery of every webhook changed nothing").containsExactlyInAnyOrder(
                 "Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89",
                 "Welcome to Community Edition! Your subscription is active \u2705",
-                "Welcome to Community Edition! Your subscription is active \u2705");
+                "Pago recibido - tu suscripci\u00f3n a LATAMLAB.AI est\u00e1 activa de nuevo");
         assertThat(api(ana, "/api/notifications/me")).hasSize(3);
         assertThat(api(ana, "/api/subscriptions/me")).isEqualTo(subscription);
     }
