@@ -1,40 +1,23 @@
 package dev.tollgate.subscription;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
-import dev.tollgate.platform.identity.IdentityHeaders;
-import dev.tollgate.platform.identity.InternalTokenIssuer;
-import dev.tollgate.platform.secrets.RequiredSecretsEnvironmentPostProcessor;
+import dev.tollgate.platform.test.ServiceApi;
 import dev.tollgate.platform.test.TestKafka;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Calls subscription-service's API as the gateway would, signing identity tokens at a given clock. */
-public final class SubscriptionApi {
+public final class SubscriptionApi extends ServiceApi {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String CATALOG_EVENT_ID = "5a0d5e58-6f5e-3c55-a0d4-2c6a4cb0b007";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final int port;
-    private final InternalTokenIssuer issuer;
 
     public SubscriptionApi(int port, Clock clock) {
-        this.port = port;
-        this.issuer = InternalTokenIssuer.fromJwk(RequiredSecretsEnvironmentPostProcessor.developmentValues()
-                .get("tollgate.gateway.internal-identity.signing-key"), Duration.ofSeconds(60), clock, "the local signing key");
+        super(port, SubscriptionApplication.CONFIG_NAME, clock);
     }
 
     public static CallerIdentity owner(String account, String email) {
@@ -45,37 +28,8 @@ public final class SubscriptionApi {
         return new CallerIdentity(name, "acct_platform", name + "@tollgate.test", List.of("platform_admin"));
     }
 
-    public HttpResponse<String> get(CallerIdentity caller, String path) {
-        return send(caller, HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    public HttpResponse<String> post(CallerIdentity caller, String path, String json) {
-        return send(caller, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     public HttpResponse<String> signup(CallerIdentity caller, String cycle, String currency) {
         return post(caller, "/api/subscriptions", "{\"billingCycle\":\"%s\",\"currency\":\"%s\"}".formatted(cycle, currency));
-    }
-
-    public static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> send(CallerIdentity caller, HttpRequest.Builder request) {
-        request.header(IdentityHeaders.IDENTITY, issuer.tokenFor(caller, SubscriptionApplication.CONFIG_NAME));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -1,13 +1,7 @@
 package dev.tollgate.ticket;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,26 +9,14 @@ import java.util.UUID;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.identity.CallerIdentity;
-import dev.tollgate.platform.identity.IdentityHeaders;
-import dev.tollgate.platform.identity.InternalTokenIssuer;
-import dev.tollgate.platform.secrets.RequiredSecretsEnvironmentPostProcessor;
+import dev.tollgate.platform.test.ServiceApi;
 import dev.tollgate.platform.test.TestKafka;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Calls ticket-service's API as the gateway would, signing identity tokens with the local profile's key at a given clock. */
-public final class TicketApi {
-
-    public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final int port;
-    private final InternalTokenIssuer issuer;
+public final class TicketApi extends ServiceApi {
 
     public TicketApi(int port, Clock clock) {
-        this.port = port;
-        this.issuer = InternalTokenIssuer.fromJwk(RequiredSecretsEnvironmentPostProcessor.developmentValues()
-                .get("tollgate.gateway.internal-identity.signing-key"), Duration.ofSeconds(60), clock, "the local signing key");
+        super(port, TicketApplication.CONFIG_NAME, clock);
     }
 
     public TicketApi(int port) {
@@ -49,39 +31,10 @@ public final class TicketApi {
         return new CallerIdentity(name, "acct_support", null, List.of("support_agent"));
     }
 
-    public HttpResponse<String> get(CallerIdentity caller, String path) {
-        return send(caller, HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    public HttpResponse<String> post(CallerIdentity caller, String path, String json) {
-        return send(caller, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     public HttpResponse<String> create(CallerIdentity caller, String priority) {
         return post(caller, "/api/tickets", """
                 {"subject":"How do I create a shared agent?","description":"I want to share an agent with my team",
                  "category":"use-case","priority":"%s"}""".formatted(priority));
-    }
-
-    public static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> send(CallerIdentity caller, HttpRequest.Builder request) {
-        request.header(IdentityHeaders.IDENTITY, issuer.tokenFor(caller, TicketApplication.CONFIG_NAME));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Publishes a {@code subscription.<transition>.v1} as subscription-service would. */
