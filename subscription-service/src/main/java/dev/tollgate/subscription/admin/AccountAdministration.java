@@ -172,11 +172,19 @@ class AccountAdministration {
             throw conflict("Account " + accountId + " is " + before.status().wireName() + ", not suspended.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int restored = 0;
         for (SubscriptionState held : subscriptions.allOf(accountId)) {
             if (held.status() == SubscriptionStatus.SUSPENDED) {
                 SubscriptionState locked = subscriptions.lockById(held.subscriptionId()).orElseThrow();
-                lifecycle.guard(locked, LifecycleInput.REACTIVATED_BY_OPERATOR, locked, now).ifPresent(lifecycle::save);
+                Optional<SubscriptionState> back = lifecycle.guard(locked, LifecycleInput.REACTIVATED_BY_OPERATOR, locked, now);
+                back.ifPresent(lifecycle::save);
+                restored += back.isPresent() ? 1 : 0;
             }
+        }
+        if (restored == 0) {
+            // Nothing changed, so nothing is audited or published: the operator must not read "reactivated" in the log.
+            throw conflict("Account " + accountId + " stays suspended: none of its subscriptions knows the status it had "
+                    + "before the suspension.");
         }
         SubscriptionState after = lifecycle.publish(account, now, why).orElseThrow();
         audit.append(admin.userId(), "account_reactivated", accountId, why, now, AccountSummary.of(before),

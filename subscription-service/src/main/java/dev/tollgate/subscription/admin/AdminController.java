@@ -19,12 +19,10 @@ import dev.tollgate.subscription.jobs.LifecycleJob;
 
 /**
  * {@code /api/subscriptions/admin/**}, under the gateway's subscription route: every endpoint needs the
- * role {@code platform_admin}; anyone else gets a 403 problem.
+ * role {@code platform_admin} ({@link AdminOnly}); anyone else gets a 403 problem.
  */
 @RestController
 class AdminController {
-
-    static final String ADMIN = "platform_admin";
 
     private final AccountAdministration accounts;
     private final AdminAudit audit;
@@ -59,20 +57,17 @@ class AdminController {
     AccountAdministration.AccountPage list(CallerIdentity caller, @RequestParam(required = false) String status,
             @RequestParam(required = false) String plan, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page) {
-        requireAdmin(caller);
         return accounts.list(status, plan, q, page);
     }
 
     @GetMapping("/api/subscriptions/admin/accounts/{accountId}")
     AccountAdministration.AccountDetail detail(CallerIdentity caller, @PathVariable String accountId) {
-        requireAdmin(caller);
         return accounts.detail(accountId);
     }
 
     @PostMapping("/api/subscriptions/admin/accounts/{accountId}/trial-extension")
     AccountAdministration.AccountSummary extendTrial(CallerIdentity caller, @PathVariable String accountId,
             @RequestBody ExtendTrial request) {
-        requireAdmin(caller);
         if (request.days() == null) {
             throw ApiProblem.badRequest("days is required (1 to 90).");
         }
@@ -81,21 +76,18 @@ class AdminController {
 
     @PostMapping("/api/subscriptions/admin/accounts/{accountId}/suspension")
     AccountAdministration.AccountSummary suspend(CallerIdentity caller, @PathVariable String accountId, @RequestBody Reason request) {
-        requireAdmin(caller);
         return accounts.suspend(caller, accountId, request.reason());
     }
 
     @PostMapping("/api/subscriptions/admin/accounts/{accountId}/reactivation")
     AccountAdministration.AccountSummary reactivate(CallerIdentity caller, @PathVariable String accountId,
             @RequestBody Reason request) {
-        requireAdmin(caller);
         return accounts.reactivate(caller, accountId, request.reason());
     }
 
     @GetMapping("/api/subscriptions/admin/audit")
     List<AdminAudit.Entry> audit(CallerIdentity caller, @RequestParam(required = false) String accountId,
             @RequestParam(defaultValue = "0") int page) {
-        requireAdmin(caller);
         if (page < 0) {
             throw ApiProblem.badRequest("page starts at 0.");
         }
@@ -104,13 +96,11 @@ class AdminController {
 
     @GetMapping("/api/subscriptions/admin/metrics")
     BusinessMetrics.Snapshot metrics(CallerIdentity caller) {
-        requireAdmin(caller);
         return metrics.refresh();
     }
 
     @GetMapping("/api/subscriptions/admin/jobs/runs")
     List<JobRun> runs(CallerIdentity caller, @RequestParam(defaultValue = "50") int limit) {
-        requireAdmin(caller);
         if (limit < 1 || limit > 500) {
             throw ApiProblem.badRequest("limit is 1 to 500.");
         }
@@ -126,7 +116,6 @@ class AdminController {
     /** Runs the job now on this replica; 409 while another run holds its lock. */
     @PostMapping("/api/subscriptions/admin/jobs/{name}/runs")
     LifecycleJob.RunResult runJob(CallerIdentity caller, @PathVariable String name, @RequestBody(required = false) Reason request) {
-        requireAdmin(caller);
         if (!LifecycleJob.NAME.equals(name)) {
             throw ApiProblem.notFound("No job named " + name + "; the one job is " + LifecycleJob.NAME + ".");
         }
@@ -137,9 +126,4 @@ class AdminController {
         return result;
     }
 
-    private static void requireAdmin(CallerIdentity caller) {
-        if (!caller.hasRole(ADMIN)) {
-            throw ApiProblem.forbidden("Administration needs the role " + ADMIN + ".");
-        }
-    }
 }

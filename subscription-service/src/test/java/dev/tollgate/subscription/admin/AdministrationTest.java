@@ -73,7 +73,10 @@ class AdministrationTest {
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", "{\"days\":5,\"reason\":\"x\"}"),
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{\"reason\":\"x\"}"),
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/reactivation", "{\"reason\":\"x\"}"),
-                    api.post(notAdmin, "/api/subscriptions/admin/jobs/subscription-lifecycle/runs", "{}"));
+                    api.post(notAdmin, "/api/subscriptions/admin/jobs/subscription-lifecycle/runs", "{}"),
+                    api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{not json"),
+                    api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", ""),
+                    api.get(notAdmin, "/api/subscriptions/admin/accounts?page=x"));
             for (HttpResponse<String> answer : answers) {
                 assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(403);
                 assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
