@@ -1,8 +1,5 @@
 package dev.tollgate.entitlement;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +10,7 @@ import dev.tollgate.entitlement.plan.PlanSource;
 class EntitlementConfiguration {
 
     @Bean
-    EntitlementPolicy entitlementPolicy(PlanSource plans,
-            @Value("${tollgate.entitlements.past-due-grace:7d}") Duration pastDueGrace) {
-        return new EntitlementPolicy(plans, pastDueGrace);
+    EntitlementPolicy entitlementPolicy(PlanSource plans) {
+        return new EntitlementPolicy(plans);
     }
 }

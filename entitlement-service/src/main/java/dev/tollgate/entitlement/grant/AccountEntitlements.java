@@ -14,18 +14,17 @@ import dev.tollgate.entitlement.plan.SubscriptionSnapshot;
  * @param version the grant's own version: the one of the last {@code entitlements.changed.v1} published
  * @param asOf when the subscription fact behind it happened
  * @param addOns the subscription's add-ons it was computed with
- * @param pastDueSince since when the subscription is past due (null when it is not)
  * @param periodAnchor a boundary of the account's billing periods: monthly meters reset at it plus whole months
  */
 public record AccountEntitlements(String accountId, String planId, String subscriptionStatus,
         Map<String, Entitlement> features, long subscriptionVersion, long version, Instant asOf,
-        List<SubscriptionSnapshot.AddOn> addOns, Instant pastDueSince, Instant periodAnchor) {
+        List<SubscriptionSnapshot.AddOn> addOns, Instant periodAnchor) {
 
     public AccountEntitlements {
         addOns = addOns == null ? List.of() : List.copyOf(addOns);
     }
 
     SubscriptionSnapshot subscription() {
-        return new SubscriptionSnapshot(planId, subscriptionStatus, addOns, pastDueSince);
+        return new SubscriptionSnapshot(planId, subscriptionStatus, addOns);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tollgate.entitlement.grant;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -11,8 +10,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.tollgate.entitlement.plan.EntitlementPolicy;
 
 /**
  * Each account's grant served from memory: checks and consumes ask for it on every gated action, and
@@ -25,30 +22,16 @@ import dev.tollgate.entitlement.plan.EntitlementPolicy;
 public class CurrentGrants {
 
     private final Grants grants;
-    private final EntitlementPolicy policy;
     private final Cache<String, Optional<AccountEntitlements>> cache;
 
-    CurrentGrants(Grants grants, EntitlementPolicy policy, @Value("${tollgate.entitlements.cache-ttl:30s}") Duration ttl,
+    CurrentGrants(Grants grants, @Value("${tollgate.entitlements.cache-ttl:30s}") Duration ttl,
             @Value("${tollgate.entitlements.cache-size:100000}") long size) {
         this.grants = grants;
-        this.policy = policy;
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();
     }
 
     public Optional<AccountEntitlements> of(String accountId) {
         return cache.get(accountId, account -> grants.find(account, false));
-    }
-
-    /**
-     * The grant as it stands at {@code now}: a past-due account whose grace period has ended has the
-     * free tier from that instant on, even before the sweep that publishes the change has run.
-     */
-    public Optional<AccountEntitlements> at(String accountId, Instant now) {
-        return of(accountId).map(held -> "past_due".equals(held.subscriptionStatus()) && !policy.keepsPlan(held.subscription(), now)
-                ? new AccountEntitlements(held.accountId(), held.planId(), held.subscriptionStatus(),
-                        policy.entitlementsFor(held.subscription(), now), held.subscriptionVersion(), held.version(), held.asOf(),
-                        held.addOns(), held.pastDueSince(), held.periodAnchor())
-                : held);
     }
 
     void evictAfterCommit(String accountId) {

@@ -52,11 +52,7 @@ class GrantUpdater {
                     report.accountId(), current.get().subscriptionVersion());
             return;
         }
-        // The grace period counts from the first report of the past-due spell, not from the latest one.
-        Instant pastDueSince = !"past_due".equals(report.status()) ? null
-                : current.filter(held -> "past_due".equals(held.subscriptionStatus()) && held.pastDueSince() != null)
-                        .map(AccountEntitlements::pastDueSince).orElse(report.occurredAt());
-        SubscriptionSnapshot subscription = new SubscriptionSnapshot(report.planId(), report.status(), report.addOns(), pastDueSince);
+        SubscriptionSnapshot subscription = new SubscriptionSnapshot(report.planId(), report.status(), report.addOns());
         // Any boundary of the billing periods anchors them: a renewal's start, else its end, else what is held, else now.
         Instant anchor = report.currentPeriodStart() != null ? report.currentPeriodStart()
                 : report.currentPeriodEnd() != null ? report.currentPeriodEnd()
@@ -64,24 +60,14 @@ class GrantUpdater {
         save(current, report.accountId(), subscription, reportVersion, report.occurredAt(), anchor);
     }
 
-    /** Recomputes a held grant at the clock's now, e.g. when a past-due account's grace period has ended. */
-    void reevaluate(String accountId) {
-        grants.find(accountId, true).ifPresent(held -> {
-            save(Optional.of(held), accountId, held.subscription(), held.subscriptionVersion(), clock.instant(), held.periodAnchor());
-            if ("past_due".equals(held.subscriptionStatus()) && !policy.keepsPlan(held.subscription(), clock.instant())) {
-                grants.markGraceEnded(accountId);
-            }
-        });
-    }
-
     private void save(Optional<AccountEntitlements> current, String accountId, SubscriptionSnapshot subscription,
             long subscriptionVersion, Instant asOf, Instant periodAnchor) {
-        Map<String, Entitlement> features = policy.entitlementsFor(subscription, clock.instant());
+        Map<String, Entitlement> features = policy.entitlementsFor(subscription);
         boolean changed = current.map(held -> !held.features().equals(features) || !held.planId().equals(subscription.planId())
                 || !held.subscriptionStatus().equals(subscription.status())).orElse(true);
         long version = current.map(AccountEntitlements::version).orElse(0L) + (changed ? 1 : 0);
         grants.save(new AccountEntitlements(accountId, subscription.planId(), subscription.status(), features, subscriptionVersion,
-                version, asOf, subscription.addOns(), subscription.pastDueSince(), periodAnchor));
+                version, asOf, subscription.addOns(), periodAnchor));
         cache.evictAfterCommit(accountId);
         if (changed) {
             events.publishEvent(new EntitlementsChanged(UUID.randomUUID(), accountId, asOf, version, subscription.planId(),

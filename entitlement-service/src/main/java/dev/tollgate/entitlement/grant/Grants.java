@@ -22,7 +22,7 @@ public class Grants {
     private static final TypeReference<List<SubscriptionSnapshot.AddOn>> ADD_ONS = new TypeReference<>() {
     };
     private static final String COLUMNS = "account_id, plan_id, subscription_status, features, subscription_version, version, as_of, "
-            + "add_ons, past_due_since, period_anchor";
+            + "add_ons, period_anchor";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,7 +38,7 @@ public class Grants {
                 .query((rs, n) -> new AccountEntitlements(rs.getString(1), rs.getString(2), rs.getString(3),
                         new TreeMap<>(json.readValue(rs.getString(4), FEATURES)), rs.getLong(5), rs.getLong(6),
                         rs.getTimestamp(7).toInstant(), json.readValue(rs.getString(8), ADD_ONS),
-                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
+                        instant(rs.getTimestamp(9))))
                 .optional();
     }
 
@@ -50,28 +50,17 @@ public class Grants {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    /** Past-due accounts whose grace period ended before {@code cutoff} and whose grant was not recomputed since. */
-    List<String> graceEndedBefore(java.time.Instant cutoff, int limit) {
-        return jdbc.sql("SELECT account_id FROM account_entitlements WHERE subscription_status = 'past_due' AND NOT grace_ended "
-                + "AND past_due_since <= :cutoff ORDER BY past_due_since LIMIT :limit")
-                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(String.class).list();
-    }
-
-    void markGraceEnded(String accountId) {
-        jdbc.sql("UPDATE account_entitlements SET grace_ended = true WHERE account_id = ?").param(accountId).update();
-    }
-
     void save(AccountEntitlements grant) {
         jdbc.sql("""
                 INSERT INTO account_entitlements (account_id, plan_id, subscription_status, features, subscription_version,
-                    version, as_of, add_ons, past_due_since, period_anchor)
+                    version, as_of, add_ons, period_anchor)
                 VALUES (:account, :plan, :status, CAST(:features AS jsonb), :subscriptionVersion, :version, :asOf,
-                    CAST(:addOns AS jsonb), :pastDueSince, :periodAnchor)
+                    CAST(:addOns AS jsonb), :periodAnchor)
                 ON CONFLICT (account_id) DO UPDATE SET plan_id = EXCLUDED.plan_id,
                     subscription_status = EXCLUDED.subscription_status, features = EXCLUDED.features,
                     subscription_version = EXCLUDED.subscription_version, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
-                    add_ons = EXCLUDED.add_ons, past_due_since = EXCLUDED.past_due_since,
-                    period_anchor = EXCLUDED.period_anchor, grace_ended = false""")
+                    add_ons = EXCLUDED.add_ons,
+                    period_anchor = EXCLUDED.period_anchor""")
                 .param("account", grant.accountId())
                 .param("plan", grant.planId())
                 .param("status", grant.subscriptionStatus())
@@ -80,7 +69,6 @@ public class Grants {
                 .param("version", grant.version())
                 .param("asOf", Timestamp.from(grant.asOf()))
                 .param("addOns", json.writeValueAsString(grant.addOns()))
-                .param("pastDueSince", timestamp(grant.pastDueSince()))
                 .param("periodAnchor", timestamp(grant.periodAnchor()))
                 .update();
     }

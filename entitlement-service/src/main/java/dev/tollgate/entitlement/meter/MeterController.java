@@ -56,7 +56,7 @@ class MeterController {
     @GetMapping("/api/entitlements/me")
     EntitlementsView mine(CallerIdentity caller) {
         Instant now = clock.instant();
-        return grants.at(caller.accountId(), now)
+        return grants.of(caller.accountId())
                 .map(grant -> new EntitlementsView(grant.accountId(), grant.planId(), grant.subscriptionStatus(), grant.features(),
                         usageViews(meters.usage(grant.accountId(), grant.features(), now))))
                 .orElse(new EntitlementsView(caller.accountId(), null, null, Map.of(), Map.of()));
@@ -65,7 +65,7 @@ class MeterController {
     /** A check: whether the account may use {@code amount} (default 1) more of the feature now, or whether a flag is on. */
     @GetMapping("/api/entitlements/me/{feature}")
     CheckView check(CallerIdentity caller, @PathVariable String feature, @RequestParam(defaultValue = "1") long amount) {
-        AccountEntitlements grant = grants.at(caller.accountId(), clock.instant()).orElse(null);
+        AccountEntitlements grant = grants.of(caller.accountId()).orElse(null);
         String key = Meters.ALIASES.getOrDefault(feature, feature);
         Entitlement entitlement = grant == null ? null : grant.features().get(key);
         if (entitlement == null || !entitlement.countable()) {

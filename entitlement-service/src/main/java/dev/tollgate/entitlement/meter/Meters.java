@@ -254,7 +254,7 @@ public class Meters {
     private Metered metered(String accountId, String requested) {
         String feature = ALIASES.getOrDefault(requested, requested);
         Instant now = clock.instant();
-        AccountEntitlements grant = grants.at(accountId, now).orElseThrow(() -> ApiProblem.forbidden(
+        AccountEntitlements grant = grants.of(accountId).orElseThrow(() -> ApiProblem.forbidden(
                 "Account " + accountId + " has no subscription, so it has no '" + requested + "'."));
         Entitlement entitlement = grant.features().get(feature);
         if (entitlement == null) {

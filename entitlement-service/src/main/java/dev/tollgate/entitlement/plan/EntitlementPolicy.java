@@ -33,8 +33,9 @@ import dev.tollgate.platform.events.MalformedEventException;
  * unit adds its {@code X_per_unit} to the account's {@code max_X} (or {@code X}). Other add-ons
  * grant their {@code addon_type} flag and their text metadata as levels. An add-on whose
  * {@code requires_plan} does not list the plan grants nothing.</li>
- * <li>Trialing and active keep the plan; past due keeps it for the grace period (Stripe is still
- * retrying); anything else (canceled, expired, suspended, paused, incomplete, an unknown status)
+ * <li>Trialing, active and past due keep the plan (Stripe is still retrying; subscription-service
+ * alone decides when a past-due grace period ends, and then reports {@code unpaid}); anything else
+ * (unpaid, canceled, expired, suspended, paused, incomplete, an unknown status)
  * falls to the free tier: the fallbacks alone for a metadata-described catalog (the document's
  * "Free platform account", 100 contacts, 1 user), nothing for the Community Edition.</li>
  * </ul>
@@ -47,30 +48,22 @@ public final class EntitlementPolicy {
     public static final Map<String, String> METADATA_FALLBACKS = Map.of("max_users", "1", "max_api_keys", "1", "max_contacts",
             "100", "sub_orgs_included", "0", "white_label_level", "none");
 
-    public static final Duration DEFAULT_PAST_DUE_GRACE = Duration.ofDays(7);
-
-    private static final Set<String> GRANTING = Set.of("trialing", "active");
+    private static final Set<String> GRANTING = Set.of("trialing", "active", "past_due");
     private static final Set<String> NOT_FEATURES = Set.of("plan_tier", "addon_type", "requires_plan", "trial_days");
 
     private final PlanSource plans;
-    private final Duration pastDueGrace;
 
     public EntitlementPolicy(PlanSource plans) {
-        this(plans, DEFAULT_PAST_DUE_GRACE);
-    }
-
-    public EntitlementPolicy(PlanSource plans, Duration pastDueGrace) {
         this.plans = plans;
-        this.pastDueGrace = pastDueGrace;
     }
 
-    /** The grant of a subscription without add-ons that fell past due just now. */
+    /** The grant of a subscription without add-ons. */
     public Map<String, Entitlement> entitlementsFor(String planId, String subscriptionStatus) {
-        return entitlementsFor(new SubscriptionSnapshot(planId, subscriptionStatus, null, null), Instant.EPOCH);
+        return entitlementsFor(new SubscriptionSnapshot(planId, subscriptionStatus, null));
     }
 
-    public Map<String, Entitlement> entitlementsFor(SubscriptionSnapshot subscription, Instant now) {
-        if (!keepsPlan(subscription, now)) {
+    public Map<String, Entitlement> entitlementsFor(SubscriptionSnapshot subscription) {
+        if (!GRANTING.contains(subscription.status())) {
             // A plan that left the catalog still has a free tier: the account must not be stuck on it.
             return plans.product(subscription.planId()).filter(CatalogProduct::isPlan).map(EntitlementPolicy::freeTier)
                     .orElseGet(TreeMap::new);
@@ -104,19 +97,6 @@ public final class EntitlementPolicy {
             }
         }
         return features;
-    }
-
-    /** Whether the subscription keeps its plan's features at {@code now}. */
-    public boolean keepsPlan(SubscriptionSnapshot subscription, Instant now) {
-        if (GRANTING.contains(subscription.status())) {
-            return true;
-        }
-        return "past_due".equals(subscription.status())
-                && (subscription.pastDueSince() == null || now.isBefore(subscription.pastDueSince().plus(pastDueGrace)));
-    }
-
-    public Duration pastDueGrace() {
-        return pastDueGrace;
     }
 
     private static Map<String, Entitlement> freeTier(CatalogProduct plan) {

@@ -30,7 +30,7 @@ import dev.tollgate.platform.test.EventContract;
 import dev.tollgate.platform.test.Settled;
 
 @EntitlementServiceTest
-/** Grants through Kafka for past-due grace, add-ons and subscription types added later, checked against the schema. */
+/** Grants through Kafka for past due and unpaid, add-ons and subscription types added later, checked against the schema. */
 class SubscriptionStatesAndAddOnsTest {
 
     static final ControllableClock CLOCK = ControllableClock.INSTANCE;
@@ -40,9 +40,6 @@ class SubscriptionStatesAndAddOnsTest {
 
     @Autowired
     DataSource database;
-
-    @Autowired
-    PastDueGraceSweep sweep;
 
     EntitlementApi api;
 
@@ -63,28 +60,27 @@ class SubscriptionStatesAndAddOnsTest {
     }
 
     @Test
-    void pastDueKeepsThePlanForTheGracePeriodThenFallsToTheFreeTierAndSaysSoOnce() {
+    void pastDueKeepsThePlanUntilSubscriptionServiceReportsUnpaidThenFallsToTheFreeTierOnce() {
         CallerIdentity caller = customer("acct_grace_" + UUID.randomUUID().toString().substring(0, 8));
         String pastDue = EntitlementApi.sendSubscription("past_due", caller.accountId(), 1, "metered", "past_due", null, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(api.get(caller, "/api/entitlements/me"))
                 .path("features").path("api_calls").path("limit").asLong()).isEqualTo(5));
 
-        CLOCK.advance(Duration.ofDays(7).minusMinutes(1));
-        assertThat(sweep.sweep()).isZero();
-        assertThat(json(api.get(caller, "/api/entitlements/me")).path("features").has("api_calls")).isTrue();
+        CLOCK.advance(Duration.ofDays(30));
+        assertThat(json(api.get(caller, "/api/entitlements/me")).path("features").has("api_calls"))
+                .as("the grace period is subscription-service's to end, not a clock of this service").isTrue();
 
-        CLOCK.advance(Duration.ofMinutes(2));
-        assertThat(json(api.get(caller, "/api/entitlements/me")).path("features").isEmpty())
-                .as("reads see the free tier from the instant the grace ends").isTrue();
+        // subscription-service's grace end: still the past_due type, carrying the status unpaid.
+        String unpaid = EntitlementApi.sendSubscription("past_due", caller.accountId(), 2, "metered", "unpaid", null, null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(api.get(caller, "/api/entitlements/me"))
+                .path("features").isEmpty()).isTrue());
         assertThat(api.consume(caller, "api_calls", 1, null).statusCode()).isEqualTo(403);
-        sweep.sweep();
-        sweep.sweep();
 
-        List<ConsumerRecord<String, String>> grants = Settled.publishedByVersion(database, List.of(pastDue), Topics.ENTITLEMENT,
-                caller.accountId());
+        List<ConsumerRecord<String, String>> grants = Settled.publishedByVersion(database, List.of(pastDue, unpaid),
+                Topics.ENTITLEMENT, caller.accountId());
         assertThat(grants).extracting(ConsumerRecord::value).satisfiesExactly(
                 plan -> assertThat(plan).contains("\"version\":1", "\"api_calls\":{\"limit\":5,\"period\":\"month\"}"),
-                free -> assertThat(free).contains("\"version\":2", "\"subscriptionStatus\":\"past_due\"", "\"features\":{}"));
+                free -> assertThat(free).contains("\"version\":2", "\"subscriptionStatus\":\"unpaid\"", "\"features\":{}"));
         grants.forEach(record -> assertThat(EventContract.violations("entitlements.changed.v1", record.value())).isEmpty());
     }
 

@@ -2,8 +2,6 @@ package dev.tollgate.entitlement.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +24,6 @@ class CatalogEntitlementsTest {
 
     static final PlanFeatures L4YERCAK3 = ShippedCatalogs.load("l4yercak3");
     static final PlanFeatures COMMUNITY_EDITION = ShippedCatalogs.load("community-edition");
-    static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
     /** The document's "Free platform account (100 contacts, 1 user)": its webhook handler's fallbacks. */
     static final String[] L4YERCAK3_FREE_TIER = {"max_users=1", "max_api_keys=1", "max_contacts=100", "sub_orgs_included=0",
@@ -87,32 +84,30 @@ class CatalogEntitlementsTest {
             Map<String, Entitlement> expected) {
         PlanFeatures products = catalog.equals("l4yercak3") ? L4YERCAK3 : COMMUNITY_EDITION;
         assertThat(new TreeMap<>(new EntitlementPolicy(products).entitlementsFor(
-                new SubscriptionSnapshot(plan, "active", addOns, null), NOW))).isEqualTo(new TreeMap<>(expected));
+                new SubscriptionSnapshot(plan, "active", addOns)))).isEqualTo(new TreeMap<>(expected));
     }
 
     @Test
     void canceledExpiredSuspendedAndPausedAccountsFallToTheFreeTier() {
         EntitlementPolicy policy = new EntitlementPolicy(L4YERCAK3);
         for (String status : List.of("canceled", "expired", "suspended", "paused", "incomplete", "some_future_status")) {
-            assertThat(policy.entitlementsFor(SubscriptionSnapshot.of("agency", status, new AddOn("agency_sub_org", 3)), NOW))
+            assertThat(policy.entitlementsFor(SubscriptionSnapshot.of("agency", status, new AddOn("agency_sub_org", 3))))
                     .as(status).isEqualTo(features(L4YERCAK3_FREE_TIER));
         }
-        assertThat(new EntitlementPolicy(COMMUNITY_EDITION).entitlementsFor(SubscriptionSnapshot.of("community", "canceled"), NOW))
+        assertThat(new EntitlementPolicy(COMMUNITY_EDITION).entitlementsFor(SubscriptionSnapshot.of("community", "canceled")))
                 .as("the Community Edition has no free tier").isEmpty();
     }
 
     @Test
-    void pastDueKeepsThePlanForTheGracePeriodThenFallsToTheFreeTier() {
-        EntitlementPolicy policy = new EntitlementPolicy(L4YERCAK3, Duration.ofDays(3));
-        SubscriptionSnapshot pastDue = new SubscriptionSnapshot("starter", "past_due", List.of(), NOW);
-        assertThat(policy.entitlementsFor(pastDue, NOW.plus(Duration.ofDays(3)).minusSeconds(1)))
-                .containsEntry("max_users", Entitlement.limit(3));
-        assertThat(policy.entitlementsFor(pastDue, NOW.plus(Duration.ofDays(3)))).isEqualTo(features(L4YERCAK3_FREE_TIER));
+    void pastDueKeepsThePlanAndUnpaidFallsToTheFreeTier() {
+        EntitlementPolicy policy = new EntitlementPolicy(L4YERCAK3);
+        assertThat(policy.entitlementsFor(SubscriptionSnapshot.of("starter", "past_due"))).containsEntry("max_users", Entitlement.limit(3));
+        assertThat(policy.entitlementsFor(SubscriptionSnapshot.of("starter", "unpaid"))).isEqualTo(features(L4YERCAK3_FREE_TIER));
     }
 
     @Test
     void aTrialGrantsThePlan() {
-        assertThat(new EntitlementPolicy(COMMUNITY_EDITION).entitlementsFor(SubscriptionSnapshot.of("community", "trialing"), NOW))
+        assertThat(new EntitlementPolicy(COMMUNITY_EDITION).entitlementsFor(SubscriptionSnapshot.of("community", "trialing")))
                 .containsEntry("priority_support_tickets", Entitlement.limit(5, "month"));
     }
 
