@@ -32,6 +32,13 @@ public final class LocalPlatform {
     private static final int MAIL_UI_PORT = env("TOLLGATE_MAIL_UI_PORT", 8025);
     private static final int GATEWAY_MANAGEMENT_PORT = env("TOLLGATE_GATEWAY_MANAGEMENT_PORT", 9080);
     private static final int STRIPE_STUB_PORT = env("TOLLGATE_STRIPE_STUB_PORT", 12111);
+    /**
+     * Every service's JVM options. The default favours a quick start on a laptop over throughput (C1
+     * only, no C2: start-up settings for the local run alone); {@code ./tollgate bench} runs them with
+     * production settings instead ({@code TOLLGATE_JVM_OPTIONS}).
+     */
+    private static final String JVM_OPTIONS = System.getenv().getOrDefault("TOLLGATE_JVM_OPTIONS",
+            "-Xmx256m -XX:TieredStopAtLevel=1");
 
     /** Service name to HTTP port; the gateway last, once everything behind it answers. */
     private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
@@ -137,7 +144,10 @@ public final class LocalPlatform {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; run ./tollgate start, which builds it first");
         }
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Arrays.asList(JVM_OPTIONS.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(RUN.resolve("logs").resolve(service + ".log").toFile());
         Map<String, String> env = builder.environment();
