@@ -52,7 +52,7 @@ final class LocalRun implements AutoCloseable {
                 throw new IllegalStateException("the platform did not start; see .run/logs/");
             }
             if (System.nanoTime() > deadline) {
-                launcher.destroy();
+                new LocalRun(launcher, Double.NaN).close();
                 throw new IllegalStateException("the platform was not ready within " + timeout + "; see .run/logs/");
             }
             launcher.waitFor(100, TimeUnit.MILLISECONDS);
