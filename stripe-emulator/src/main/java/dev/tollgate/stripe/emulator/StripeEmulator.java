@@ -53,15 +53,20 @@ public final class StripeEmulator implements AutoCloseable {
     private final String url;
     private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
     private final List<Route> routes;
+    private final boolean adoptUnknownCustomers;
 
     /**
      * @param port the port to listen on (0: any free one), on the loopback interface only
-     * @param webhookEndpoint where events are delivered (the gateway's {@code POST /webhooks/stripe}); null: kept only
+     * @param webhookEndpoint where events are delivered (the gateway's {@code POST /webhooks/stripe}); null: they wait
+     *        for {@link #deliverWebhooksTo}
      * @param webhookSecret the endpoint's signing secret ({@code whsec_...}), the one the gateway verifies with
      * @param catalogs billing's catalog files whose products and prices the emulator knows from the start
      * @param wall the wall clock (tests may pass a fixed one); test clocks move from it
+     * @param adoptUnknownCustomers answer {@code GET /v1/customers/cus_x} for a customer it never created with
+     *        {@code cus_x@customers.tollgate.test}, as the old local stand-in did (hand-made webhooks name such customers)
      */
-    public record Settings(int port, URI webhookEndpoint, String webhookSecret, List<Path> catalogs, Supplier<Instant> wall) {
+    public record Settings(int port, URI webhookEndpoint, String webhookSecret, List<Path> catalogs, Supplier<Instant> wall,
+            boolean adoptUnknownCustomers) {
 
         public Settings {
             catalogs = catalogs == null ? List.of() : List.copyOf(catalogs);
@@ -69,7 +74,11 @@ public final class StripeEmulator implements AutoCloseable {
         }
 
         public static Settings of(int port, URI webhookEndpoint, String webhookSecret, List<Path> catalogs) {
-            return new Settings(port, webhookEndpoint, webhookSecret, catalogs, Instant::now);
+            return new Settings(port, webhookEndpoint, webhookSecret, catalogs, Instant::now, false);
+        }
+
+        public Settings adoptingUnknownCustomers() {
+            return new Settings(port, webhookEndpoint, webhookSecret, catalogs, wall, true);
         }
     }
 
@@ -78,6 +87,7 @@ public final class StripeEmulator implements AutoCloseable {
         url = "http://localhost:" + server.getAddress().getPort();
         webhooks = new WebhookSender(settings.webhookEndpoint(), settings.webhookSecret());
         state = new StripeState(url, API_VERSION, settings.wall(), webhooks::enqueue);
+        adoptUnknownCustomers = settings.adoptUnknownCustomers();
         for (Path catalog : settings.catalogs()) {
             PriceBook.load(catalog, state);
         }
@@ -105,6 +115,11 @@ public final class StripeEmulator implements AutoCloseable {
     /** The base URL: Stripe's API under {@code /v1}, the dashboard at {@code /}. */
     public String url() {
         return url;
+    }
+
+    /** Sends webhooks to {@code endpoint} from now on, those waiting first. */
+    public void deliverWebhooksTo(URI endpoint) {
+        webhooks.deliverTo(endpoint);
     }
 
     /** Events delivered with a 2xx answer so far. */
@@ -158,7 +173,8 @@ public final class StripeEmulator implements AutoCloseable {
 
     private List<Route> routes() {
         return List.of(
-                route("GET", "/v1/customers/{id}", r -> found("customer", r.id())),
+                route("GET", "/v1/customers/{id}", r -> adoptUnknownCustomers && r.id().startsWith("cus_")
+                        ? json(state.customerOrAdopted(r.id())) : found("customer", r.id())),
                 route("POST", "/v1/customers", r -> json(state.createCustomer(r.form()))),
                 route("POST", "/v1/customers/{id}", r -> orMissing(state.updateCustomer(r.id(), r.form()), "customer", r.id())),
                 route("GET", "/v1/subscriptions/{id}", r -> found("subscription", r.id())),

@@ -320,6 +320,18 @@ final class StripeState {
         return customer.deepCopy();
     }
 
+    /** A customer this emulator never created, made up on first read (no event: for Stripe it existed before). */
+    synchronized ObjectNode customerOrAdopted(String id) {
+        return customers.computeIfAbsent(id, unknown -> {
+            ObjectNode customer = NODES.objectNode();
+            customer.put("id", id).put("object", "customer").put("created", clockOf(id).now()).put("livemode", false)
+                    .put("email", id + "@customers.tollgate.test").put("delinquent", false).putNull("test_clock");
+            customer.putObject("metadata");
+            customer.putObject("invoice_settings").putNull("default_payment_method");
+            return customer;
+        }).deepCopy();
+    }
+
     synchronized Optional<ObjectNode> updateCustomer(String id, ObjectNode form) {
         ObjectNode customer = customers.get(id);
         if (customer == null) {

@@ -23,14 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * each signed as Stripe signs ({@code Stripe-Signature: t=<now>,v1=<hex HMAC-SHA256 of "t.payload">},
  * re-signed on every attempt). A non-2xx answer or no answer is retried with doubling backoff (1 s up to
  * 60 s), like Stripe's retries but faster; an event is never dropped, and later ones wait behind it, so
- * the receiver sees Stripe's order. Without an endpoint, events are only kept (the API's {@code /v1/events}).
+ * the receiver sees Stripe's order. Without an endpoint yet, events wait for one (and stay readable at {@code /v1/events}).
  */
 final class WebhookSender implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WebhookSender.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final URI endpoint;
+    private volatile URI endpoint;
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LinkedBlockingDeque<ObjectNode> queue = new LinkedBlockingDeque<>();
@@ -45,10 +45,14 @@ final class WebhookSender implements AutoCloseable {
         this.worker = Thread.ofPlatform().daemon().name("stripe-emulator-webhooks").start(this::deliverAll);
     }
 
+    /** Events wait (in order) while there is no endpoint yet; see {@link #deliverTo}. */
     void enqueue(ObjectNode event) {
-        if (endpoint != null) {
-            queue.add(event);
-        }
+        queue.add(event);
+    }
+
+    /** Where events go from now on, e.g. a gateway started after the emulator on a port only known then. */
+    void deliverTo(URI endpoint) {
+        this.endpoint = endpoint;
     }
 
     long delivered() {
@@ -75,6 +79,10 @@ final class WebhookSender implements AutoCloseable {
         while (running) {
             ObjectNode event;
             try {
+                if (endpoint == null) {
+                    Thread.sleep(200);
+                    continue;
+                }
                 event = queue.takeFirst();
                 inFlight = true;
             } catch (InterruptedException e) {
