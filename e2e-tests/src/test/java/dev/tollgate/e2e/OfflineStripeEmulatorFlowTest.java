@@ -116,6 +116,51 @@ class OfflineStripeEmulatorFlowTest {
         await().atMost(PATIENCE).until(() -> stripe.webhooksPending() == 0);
     }
 
+    @Test
+    void aSignupTrialBecomesATrialingStripeSubscriptionThatSubscriptionServiceAcceptsWithoutASecondTrialOrWelcomeMail()
+            throws Exception {
+        String account = "acct_e2e_emulator_signup";
+        String email = "signup-newcomer@example.com";
+        Map<String, Object> owner = Map.of("userId", "user_e2e_signup", "accountId", account, "email", email, "roles", List.of("owner"));
+        Map<String, Object> operator = Map.of("userId", "ops_e2e_signup", "accountId", "acct_ops", "email", "ops@tollgate.test",
+                "roles", List.of("platform_admin"));
+        HttpResponse<String> started = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> call(owner, "POST",
+                "/api/subscriptions", "{\"billingCycle\":\"monthly\",\"currency\":\"EUR\"}"), response -> response.statusCode() != 503);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String localTrial = JSON.readTree(started.body()).path("subscription").path("id").asString();
+        long trialEnd = java.time.Instant.parse(JSON.readTree(started.body()).path("subscription").path("trialEnd").asString())
+                .getEpochSecond();
+
+        JsonNode stripeTrial = await().atMost(PATIENCE).until(() -> stripe.events().stream()
+                .filter(e -> e.path("type").asString().equals("customer.subscription.created"))
+                .map(e -> e.path("data").path("object"))
+                .filter(sub -> account.equals(sub.path("metadata").path("organization_id").asString(null))).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(stripeTrial.path("status").asString()).isEqualTo("trialing");
+        assertThat(stripeTrial.path("trial_end").asLong()).isEqualTo(trialEnd);
+        assertThat(stripeTrial.path("trial_settings").path("end_behavior").path("missing_payment_method").asString()).isEqualTo("cancel");
+
+        // subscription-service holds the Stripe trial beside its own: the account's one trial, one welcome mail.
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(JSON.readTree(call(operator, "GET",
+                "/api/subscriptions/admin/accounts/" + account, null).body()).path("subscriptions").valueStream()
+                .map(sub -> sub.path("subscriptionId").asString()).toList()).contains(localTrial, stripeTrial.path("id").asString()));
+        JsonNode mine = JSON.readTree(call(owner, "GET", "/api/subscriptions/me", null).body());
+        assertThat(mine.path("status").asString()).isEqualTo("trialing");
+        await().atMost(PATIENCE).until(() -> stripe.webhooksPending() == 0);
+        await().atMost(PATIENCE).until(() -> mailsTo(email) >= 1);
+        assertThat(mailsTo(email)).isEqualTo(1);
+    }
+
+    private static long mailsTo(String address) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
     private static void assertStarterLimits(JsonNode entitlements) {
         assertThat(entitlements.path("planId").asString()).as(entitlements.toString()).isEqualTo("starter");
         assertThat(entitlements.path("features").path("max_contacts").path("limit").asLong()).as(entitlements.toString())
@@ -134,10 +179,14 @@ class OfflineStripeEmulatorFlowTest {
     }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+        return call(Map.of("userId", "user_e2e_emulator", "accountId", ACCOUNT, "email", "newcomer@example.com",
+                "roles", List.of("owner")), method, path, body);
+    }
+
+    private static HttpResponse<String> call(Map<String, Object> caller, String method, String path, String body) throws Exception {
         HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_e2e_emulator",
-                        "accountId", ACCOUNT, "email", "newcomer@example.com", "roles", List.of("owner")))))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(caller)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String jwt = JSON.readTree(token.body()).path("token").asString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
