@@ -43,10 +43,16 @@ final class TollgatePlatform implements AutoCloseable {
     private final Infrastructure infrastructure;
 
     TollgatePlatform(Infrastructure infrastructure, int smtpPort, String stripeApiBase) {
+        this(infrastructure, smtpPort, stripeApiBase, Map.of());
+    }
+
+    /** @param billingSettings more settings of billing-service, e.g. its catalog ({@code tollgate.catalog.name}) */
+    TollgatePlatform(Infrastructure infrastructure, int smtpPort, String stripeApiBase, Map<String, Object> billingSettings) {
         this.infrastructure = infrastructure;
         Map<String, Integer> ports = new HashMap<>();
-        ports.put("billing", start(BillingApplication.class, BillingApplication.CONFIG_NAME,
-                Map.of("tollgate.stripe.api-base", stripeApiBase)));
+        Map<String, Object> billing = new HashMap<>(billingSettings);
+        billing.put("tollgate.stripe.api-base", stripeApiBase);
+        ports.put("billing", start(BillingApplication.class, BillingApplication.CONFIG_NAME, billing));
         ports.put("subscription", start(SubscriptionApplication.class, SubscriptionApplication.CONFIG_NAME, Map.of()));
         ports.put("entitlement", start(EntitlementApplication.class, EntitlementApplication.CONFIG_NAME, Map.of()));
         ports.put("community", start(CommunityApplication.class, CommunityApplication.CONFIG_NAME, Map.of()));

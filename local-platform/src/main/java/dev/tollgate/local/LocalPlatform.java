@@ -31,7 +31,9 @@ public final class LocalPlatform {
     private static final int SMTP_PORT = env("TOLLGATE_SMTP_PORT", 1025);
     private static final int MAIL_UI_PORT = env("TOLLGATE_MAIL_UI_PORT", 8025);
     private static final int GATEWAY_MANAGEMENT_PORT = env("TOLLGATE_GATEWAY_MANAGEMENT_PORT", 9080);
-    private static final int STRIPE_STUB_PORT = env("TOLLGATE_STRIPE_STUB_PORT", 12111);
+    private static final int STRIPE_STUB_PORT = env("TOLLGATE_STRIPE_EMULATOR_PORT", env("TOLLGATE_STRIPE_STUB_PORT", 12111));
+    /** With a Stripe key the platform talks to Stripe itself; without one, to the offline emulator. */
+    private static final boolean REAL_STRIPE = System.getenv("STRIPE_API_KEY") != null && !System.getenv("STRIPE_API_KEY").isBlank();
     /**
      * Every service's JVM options. The default favours a quick start on a laptop over throughput (C1
      * only, no C2: start-up settings for the local run alone); {@code ./tollgate bench} runs them with
@@ -90,8 +92,12 @@ public final class LocalPlatform {
         say("SMTP catcher", "smtp://localhost:" + SMTP_PORT + ", mail at http://localhost:" + MAIL_UI_PORT);
         infrastructure.add(MailCatcher.start(SMTP_PORT, MAIL_UI_PORT));
 
-        say("Stripe API stand-in", "http://localhost:" + STRIPE_STUB_PORT);
-        infrastructure.add(StripeStandIn.start(STRIPE_STUB_PORT));
+        if (REAL_STRIPE) {
+            say("Stripe", "your account (STRIPE_API_KEY); webhooks: stripe listen --forward-to localhost:8080/webhooks/stripe");
+        } else {
+            say("Stripe emulator", "http://localhost:" + STRIPE_STUB_PORT + " (offline Stripe: checkout pages, test clocks)");
+            infrastructure.add(LocalStripe.start(STRIPE_STUB_PORT));
+        }
 
         String java = ProcessHandle.current().info().command().orElse("java");
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
@@ -109,11 +115,14 @@ public final class LocalPlatform {
                   Metrics                  http://localhost:%d/actuator/prometheus (the gateway's management port;
                                            every service: /actuator/prometheus on its own port)
                   Webhook secret           ./tollgate webhook-secret (development only)
+                %s
                   Mail                     http://localhost:%d
                   Kafka                    %s
                   Logs                     .run/logs/
                 Stop everything with: ./tollgate stop
-                """.formatted(GATEWAY_MANAGEMENT_PORT, MAIL_UI_PORT, kafkaBootstrap);
+                """.formatted(GATEWAY_MANAGEMENT_PORT, REAL_STRIPE ? "  Stripe                   your account (STRIPE_API_KEY)"
+                : "  Stripe emulator          http://localhost:" + STRIPE_STUB_PORT + "   (checkout pages, customers, time travel)",
+                MAIL_UI_PORT, kafkaBootstrap);
         System.out.println(urls);
         Files.writeString(RUN.resolve("ready"), urls);
     }
@@ -159,7 +168,12 @@ public final class LocalPlatform {
         env.put("DATABASE_USERNAME", "postgres");
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
-        env.put("STRIPE_API_BASE", "http://localhost:" + STRIPE_STUB_PORT);
+        if (!REAL_STRIPE) {
+            env.put("STRIPE_API_BASE", "http://localhost:" + STRIPE_STUB_PORT);
+            // Back from the emulator's checkout page to its own "paid" page (with time travel), unless set otherwise.
+            env.putIfAbsent("TOLLGATE_CHECKOUT_SUCCESS_URL", "http://localhost:" + STRIPE_STUB_PORT + "/success?session_id={CHECKOUT_SESSION_ID}");
+            env.putIfAbsent("TOLLGATE_CHECKOUT_CANCEL_URL", "http://localhost:" + STRIPE_STUB_PORT + "/");
+        }
         if (service.equals("gateway")) {
             env.put("MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
         }

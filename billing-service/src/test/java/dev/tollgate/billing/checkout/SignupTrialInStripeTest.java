@@ -1,0 +1,130 @@
+package dev.tollgate.billing.checkout;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.tollgate.billing.StripeApiStandIn.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.tollgate.billing.stripe.L4yercak3IntegrationTest;
+import dev.tollgate.platform.data.inbox.Inbox;
+import dev.tollgate.platform.events.EventEnvelope;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A signup's local trial (subscription-service's {@code subscription.trial_started.v1} of a
+ * {@code sub_trial_} subscription) becomes a Stripe customer and a trialing Stripe subscription, once
+ * per event, against Stripe's HTTP API stubbed with WireMock.
+ */
+class SignupTrialInStripeTest extends L4yercak3IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    SignupTrials trials;
+
+    @BeforeEach
+    void stripeCreatesCustomersAndSubscriptions() {
+        server().stubFor(WireMock.post(urlPathEqualTo("/v1/customers")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id": "cus_signup_{{randomValue length=8 type='ALPHANUMERIC'}}", "object": "customer"}""")));
+        server().stubFor(WireMock.post(urlPathEqualTo("/v1/subscriptions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id": "sub_signup_1", "object": "subscription", "status": "trialing"}""")));
+    }
+
+    @Test
+    void aLocalSignupTrialBecomesATrialingStripeSubscriptionEndingWithItOnceAlsoWhenRedelivered() {
+        String account = "acct_signup_" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        Instant trialEnd = Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String payload = trialStarted(eventId, account, "sub_trial_abc", trialEnd);
+
+        deliverTrialStarted(eventId, account, payload);
+        deliverTrialStarted(eventId, account, payload);
+
+        List<LoggedRequest> customers = requestsFor("/v1/customers", account);
+        assertThat(customers).singleElement().satisfies(request -> {
+            assertThat(form(request)).containsEntry("email", "new@example.com").containsEntry("metadata[organization_id]", account);
+            assertThat(request.getHeader("Idempotency-Key")).isEqualTo("tollgate-signup-customer-" + eventId);
+        });
+        List<LoggedRequest> subscriptions = requestsFor("/v1/subscriptions", account);
+        assertThat(subscriptions).singleElement().satisfies(request -> {
+            assertThat(form(request)).containsEntry("items[0][price]", "price_starter_monthly_trial")
+                    .containsEntry("trial_end", Long.toString(trialEnd.getEpochSecond()))
+                    .containsEntry("payment_settings[save_default_payment_method]", "on_subscription")
+                    .containsEntry("trial_settings[end_behavior][missing_payment_method]", "cancel")
+                    .containsEntry("metadata[organization_id]", account);
+            assertThat(form(request).get("customer")).startsWith("cus_signup_");
+            assertThat(request.getHeader("Idempotency-Key")).isEqualTo("tollgate-signup-trial-" + eventId);
+        });
+    }
+
+    @Test
+    void theTrialOfAStripeSubscriptionCreatesNothingInStripe() {
+        String account = "acct_signup_" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        deliverTrialStarted(eventId, account, trialStarted(eventId, account, "sub_1StripeOwnsIt", Instant.now().plus(14, ChronoUnit.DAYS)));
+
+        assertThat(requestsFor("/v1/customers", account)).isEmpty();
+        assertThat(requestsFor("/v1/subscriptions", account)).isEmpty();
+    }
+
+    private void deliverTrialStarted(String eventId, String account, String payload) {
+        inbox.receive(SignupTrials.CONSUMER, new EventEnvelope(eventId, "/tollgate/subscription-service", SignupTrials.TRIAL_STARTED,
+                Instant.now(), account, payload), envelope -> trials.start(envelope.dataAs(SignupTrials.TrialStarted.class, JSON)));
+    }
+
+    private static String trialStarted(String eventId, String account, String subscriptionId, Instant trialEnd) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("accountId", account);
+        event.put("occurredAt", Instant.now().toString());
+        event.put("version", 1);
+        event.put("transition", "TRIAL_STARTED");
+        event.put("subscriptionId", subscriptionId);
+        event.put("planId", "starter");
+        event.put("status", "trialing");
+        event.put("billingInterval", "month");
+        event.put("trialEnd", trialEnd.toString());
+        event.put("cancelAtPeriodEnd", false);
+        event.put("amountMinor", 19900);
+        event.put("currency", "eur");
+        event.put("email", "new@example.com");
+        event.put("freeTier", false);
+        return JSON.writeValueAsString(event);
+    }
+
+    private static List<LoggedRequest> requestsFor(String path, String account) {
+        return server().findAll(postRequestedFor(urlPathEqualTo(path))).stream()
+                .filter(r -> account.equals(form(r).get("metadata[organization_id]"))).toList();
+    }
+
+    private static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+}
