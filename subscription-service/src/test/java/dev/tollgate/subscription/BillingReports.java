@@ -36,4 +36,30 @@ public final class BillingReports {
     private static String quoted(Instant instant) {
         return instant == null ? "null" : "\"" + instant + "\"";
     }
+
+    /**
+     * Sends billing.one_time_purchase_completed.v1 as billing publishes it (one line of a paid checkout) and
+     * returns its event id.
+     *
+     * @param lookupKey which option: {@code price_build_sprint_full}, {@code ..._deposit}, {@code ..._second}
+     */
+    public static String purchase(String account, String checkoutSession, String product, String lookupKey, long amountMinor,
+            Instant at) {
+        return purchase(UUID.randomUUID().toString(), account, checkoutSession, product, lookupKey, amountMinor, at);
+    }
+
+    /** The same with a given event id (a redelivery). */
+    public static String purchase(String id, String account, String checkoutSession, String product, String lookupKey,
+            long amountMinor, Instant at) {
+        String body = """
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","checkoutSessionId":"%s",
+                 "stripeCustomerId":"cus_%s","productId":"%s","priceId":"%s","lookupKey":"%s","quantity":1,
+                 "amountMinor":%d,"currency":"eur","paymentIntentId":"pi_%s","invoiceId":null,
+                 "customerEmail":"%s@billing.test"}"""
+                .formatted(id, account, at, UUID.randomUUID(), checkoutSession, account, product, lookupKey, lookupKey,
+                        amountMinor, checkoutSession, account);
+        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(id, "/tollgate/billing-service",
+                "billing.one_time_purchase_completed.v1", at, account));
+        return id;
+    }
 }

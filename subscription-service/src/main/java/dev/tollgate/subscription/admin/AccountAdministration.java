@@ -21,6 +21,7 @@ import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.web.ApiProblem;
 import dev.tollgate.subscription.account.AccountLifecycle;
 import dev.tollgate.subscription.api.Subscriptions;
+import dev.tollgate.subscription.grant.PlanGrants;
 import dev.tollgate.subscription.lifecycle.EffectiveSubscription;
 import dev.tollgate.subscription.lifecycle.LifecycleInput;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
@@ -37,9 +38,11 @@ class AccountAdministration {
     private final AdminAudit audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlanGrants grants;
 
     AccountAdministration(Subscriptions subscriptions, AccountLifecycle lifecycle, AdminAudit audit, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, PlanGrants grants) {
+        this.grants = grants;
         this.subscriptions = subscriptions;
         this.lifecycle = lifecycle;
         this.audit = audit;
@@ -61,7 +64,9 @@ class AccountAdministration {
     record AccountPage(List<AccountSummary> accounts, int page, int size, long total) {
     }
 
-    record AccountDetail(AccountSummary account, List<SubscriptionState> subscriptions, List<AdminAudit.Entry> audit) {
+    /** @param grants plans purchases include for a while (Build Sprint), with how far each is paid; the latest first */
+    record AccountDetail(AccountSummary account, List<SubscriptionState> subscriptions, List<PlanGrants.Grant> grants,
+            List<AdminAudit.Entry> audit) {
     }
 
     /**
@@ -82,7 +87,9 @@ class AccountAdministration {
         String needle = query == null || query.isBlank() ? null : query.toLowerCase(Locale.ROOT);
         Map<String, List<SubscriptionState>> byAccount = subscriptions.all().stream()
                 .collect(Collectors.groupingBy(SubscriptionState::accountId));
-        List<AccountSummary> matching = byAccount.values().stream().map(EffectiveSubscription::of).flatMap(Optional::stream)
+        Map<String, Integer> ranks = subscriptions.planRanks();
+        List<AccountSummary> matching = byAccount.values().stream().map(all -> EffectiveSubscription.of(all, ranks))
+                .flatMap(Optional::stream)
                 .filter(s -> wantedStatus == null || s.status().wireName().equals(wantedStatus))
                 .filter(s -> plan == null || plan.isBlank() || s.planId().equals(plan))
                 .filter(s -> needle == null || s.accountId().toLowerCase(Locale.ROOT).contains(needle)
@@ -96,8 +103,8 @@ class AccountAdministration {
     @Transactional(readOnly = true)
     AccountDetail detail(String accountId) {
         List<SubscriptionState> all = subscriptions.allOf(accountId);
-        SubscriptionState effective = EffectiveSubscription.of(all).orElseThrow(() -> unknown(accountId));
-        return new AccountDetail(AccountSummary.of(effective), all, audit.read(accountId, 0, 100));
+        SubscriptionState effective = EffectiveSubscription.of(all, subscriptions.planRanks()).orElseThrow(() -> unknown(accountId));
+        return new AccountDetail(AccountSummary.of(effective), all, grants.of(accountId), audit.read(accountId, 0, 100));
     }
 
     /**

@@ -82,11 +82,16 @@ public class BusinessMetrics {
     /** Computes the metrics now and updates the gauges. */
     public synchronized Snapshot refresh() {
         Instant now = clock.instant();
-        List<SubscriptionState> effective = subscriptions.all().stream().collect(Collectors.groupingBy(SubscriptionState::accountId))
-                .values().stream().map(EffectiveSubscription::of).flatMap(Optional::stream).toList();
+        Map<String, Integer> ranks = subscriptions.planRanks();
+        java.util.Collection<List<SubscriptionState>> byAccount = subscriptions.all().stream()
+                .collect(Collectors.groupingBy(SubscriptionState::accountId)).values();
+        List<SubscriptionState> effective = byAccount.stream().map(all -> EffectiveSubscription.of(all, ranks))
+                .flatMap(Optional::stream).toList();
+        // Revenue and churn follow what each account pays for: a grant (a Build Sprint's plan) has no price and is no churn.
+        List<SubscriptionState> own = byAccount.stream().map(EffectiveSubscription::ownOf).flatMap(Optional::stream).toList();
 
         Map<String, long[]> byCurrency = new TreeMap<>();
-        for (SubscriptionState state : effective) {
+        for (SubscriptionState state : own) {
             if (state.status() == SubscriptionStatus.ACTIVE || state.status() == SubscriptionStatus.PAST_DUE) {
                 long[] sums = byCurrency.computeIfAbsent(state.currency(), c -> new long[2]);
                 sums[0] += Math.multiplyExact(state.amountMinor(), periodsPerYear(state.billingInterval()));
@@ -107,7 +112,7 @@ public class BusinessMetrics {
         BigDecimal conversion = trials.over() == 0 ? null
                 : BigDecimal.valueOf(trials.converted()).divide(BigDecimal.valueOf(trials.over()), 4, RoundingMode.HALF_EVEN);
         Instant monthAgo = now.minus(Duration.ofDays(30));
-        int churned = (int) effective.stream().filter(s -> (s.status() == SubscriptionStatus.CANCELED
+        int churned = (int) own.stream().filter(s -> (s.status() == SubscriptionStatus.CANCELED
                 || s.status() == SubscriptionStatus.EXPIRED) && s.asOf() != null && !s.asOf().isBefore(monthAgo)).count();
         int paying = revenue.stream().mapToInt(Revenue::payingAccounts).sum();
         BigDecimal churn = churned + paying == 0 ? null
