@@ -62,4 +62,32 @@ public final class BillingReports {
                 "billing.one_time_purchase_completed.v1", at, account));
         return id;
     }
+
+    /** Sends billing.payment_succeeded.v1 (an invoice was paid) and returns its event id. */
+    public static String paymentSucceeded(String account, String invoice, long amountMinor, String currency, Instant at) {
+        String id = UUID.randomUUID().toString();
+        String body = """
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","invoiceId":"%s","invoiceNumber":"N-%s",
+                 "stripeSubscriptionId":"sub_%s","stripeCustomerId":"cus_%s","amountMinor":%d,"currency":"%s",
+                 "periodStart":"%s","periodEnd":"%s","billingReason":"subscription_cycle","customerEmail":"%s@billing.test"}"""
+                .formatted(id, account, at, UUID.randomUUID(), invoice, invoice, account, account, amountMinor, currency, at, at,
+                        account);
+        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(id, "/tollgate/billing-service",
+                "billing.payment_succeeded.v1", at, account));
+        return id;
+    }
+
+    /** Sends billing.payment_failed.v1 (one failed attempt of an invoice) and returns its event id. */
+    public static String paymentFailed(String account, String invoice, int attempt, long amountDueMinor, String currency,
+            Instant at) {
+        String id = UUID.randomUUID().toString();
+        String body = """
+                {"eventId":"%s","accountId":"%s","occurredAt":"%s","stripeEventId":"evt_%s","invoiceId":"%s",
+                 "stripeSubscriptionId":"sub_%s","stripeCustomerId":"cus_%s","amountDueMinor":%d,"currency":"%s",
+                 "attemptCount":%d,"nextPaymentAttempt":null,"customerEmail":"%s@billing.test"}"""
+                .formatted(id, account, at, UUID.randomUUID(), invoice, account, account, amountDueMinor, currency, attempt, account);
+        TestKafka.send(Topics.BILLING, account, body, CloudEventHeaders.of(id, "/tollgate/billing-service",
+                "billing.payment_failed.v1", at, account));
+        return id;
+    }
 }

@@ -39,10 +39,12 @@ class AccountAdministration {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlanGrants grants;
+    private final ImpersonationTokens impersonation;
 
     AccountAdministration(Subscriptions subscriptions, AccountLifecycle lifecycle, AdminAudit audit, JdbcClient jdbc,
-            Clock clock, PlanGrants grants) {
+            Clock clock, PlanGrants grants, ImpersonationTokens impersonation) {
         this.grants = grants;
+        this.impersonation = impersonation;
         this.subscriptions = subscriptions;
         this.lifecycle = lifecycle;
         this.audit = audit;
@@ -197,6 +199,32 @@ class AccountAdministration {
         audit.append(admin.userId(), "account_reactivated", accountId, why, now, AccountSummary.of(before),
                 AccountSummary.of(after));
         return AccountSummary.of(after);
+    }
+
+    /** What support receives: the token (shown once, never stored) and what it allows. */
+    record ImpersonationGrant(String token, String tokenType, String accountId, String actor, String scope,
+            List<String> methods, Instant expiresAt) {
+    }
+
+    /**
+     * Issues a read-only impersonation token for the account, audited (who, whom, why, when, until when;
+     * the token's id, never the token) in the same transaction.
+     */
+    @Transactional
+    ImpersonationGrant impersonate(CallerIdentity admin, String accountId, String reason) {
+        String why = requireReason(reason);
+        try {
+            dev.tollgate.platform.identity.Ids.requireAccountId(accountId, "the account id");
+        } catch (dev.tollgate.platform.identity.Ids.InvalidIdException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        SubscriptionState effective = subscriptions.currentOf(accountId).orElseThrow(() -> unknown(accountId));
+        ImpersonationTokens.Issued issued = impersonation.issue(admin, accountId);
+        audit.append(admin.userId(), "impersonation_token_issued", accountId, why, issued.issuedAt(), AccountSummary.of(effective),
+                Map.of("tokenId", issued.tokenId(), "scope", issued.scope(), "methods", ImpersonationTokens.readOnlyMethods(),
+                        "issuedAt", issued.issuedAt().toString(), "expiresAt", issued.expiresAt().toString()));
+        return new ImpersonationGrant(issued.token(), "Bearer", accountId, admin.userId(), issued.scope(),
+                ImpersonationTokens.readOnlyMethods(), issued.expiresAt());
     }
 
     static String requireReason(String reason) {

@@ -85,6 +85,14 @@ class AdminController {
         return accounts.reactivate(caller, accountId, request.reason());
     }
 
+    /** A read-only token to see the account as its users do, for 15 minutes at most (GET and HEAD through the gateway). */
+    @PostMapping("/api/subscriptions/admin/accounts/{accountId}/impersonation")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    AccountAdministration.ImpersonationGrant impersonate(CallerIdentity caller, @PathVariable String accountId,
+            @RequestBody Reason request) {
+        return accounts.impersonate(caller, accountId, request.reason());
+    }
+
     @GetMapping("/api/subscriptions/admin/audit")
     List<AdminAudit.Entry> audit(CallerIdentity caller, @RequestParam(required = false) String accountId,
             @RequestParam(defaultValue = "0") int page) {

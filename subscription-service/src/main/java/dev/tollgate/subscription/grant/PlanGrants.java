@@ -61,7 +61,7 @@ public class PlanGrants {
             String payment, long paidMinor, String currency, Instant paidInFullAt) {
     }
 
-    void record(PurchasesListener.Purchase purchase) {
+    void record(PurchaseHandler.Purchase purchase) {
         Optional<CatalogGrants.GrantingProduct> product = catalog.find(purchase.productId());
         if (product.isEmpty()) {
             log.debug("Purchase of {} by {} includes no plan", purchase.productId(), purchase.accountId());
@@ -117,7 +117,7 @@ public class PlanGrants {
                 purchase.productId(), half == null ? PAID_IN_FULL : DEPOSIT_PAID);
     }
 
-    private void remember(PurchasesListener.Purchase purchase, String grantId, Instant at, String currency) {
+    private void remember(PurchaseHandler.Purchase purchase, String grantId, Instant at, String currency) {
         jdbc.sql("""
                 INSERT INTO plan_grant_purchase (checkout_session_id, price_id, grant_id, lookup_key, amount_minor, currency,
                     occurred_at) VALUES (:session, :price, :grant, :lookup, :amount, :currency, :at)""")

@@ -6,30 +6,30 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.tollgate.platform.data.consumer.EventConsumer;
-import dev.tollgate.platform.data.consumer.EventSubscription;
+import dev.tollgate.platform.events.EventEnvelope;
 import dev.tollgate.platform.events.MalformedEventException;
-import dev.tollgate.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads billing's completed one-time purchases; those of a product that includes a plan become grants. */
+/**
+ * Handles billing's completed one-time purchases (those of a product that includes a plan become grants),
+ * through the service's one consumer of billing's topic ({@code billing.BillingEventsListener}), in its inbox
+ * transaction: one consumer group per topic, so a poison record is dead-lettered once, not once per feature.
+ */
 @Component
-class PurchasesListener implements EventConsumer {
+public class PurchaseHandler {
 
-    static final String CONSUMER = "subscription-service.purchases";
+    public static final String TYPE = "billing.one_time_purchase_completed.v1";
 
     private final JsonMapper json;
     private final PlanGrants grants;
 
-    PurchasesListener(JsonMapper json, PlanGrants grants) {
+    PurchaseHandler(JsonMapper json, PlanGrants grants) {
         this.json = json;
         this.grants = grants;
     }
 
-    @Override
-    public EventSubscription subscription() {
-        return EventSubscription.named(CONSUMER).from(Topics.BILLING).on("billing.one_time_purchase_completed.v1",
-                envelope -> grants.record(envelope.dataAs(Purchase.class, json).validated()));
+    public void handle(EventEnvelope envelope) {
+        grants.record(envelope.dataAs(Purchase.class, json).validated());
     }
 
     /** Our read model of billing.one_time_purchase_completed.v1. */
