@@ -51,7 +51,8 @@ public final class SubscriptionApi extends ServiceApi {
                   {"id":"pro","kind":"plan","name":"Professional","metadata":{},"limits":{},"marketingFeatures":[],
                    "prices":[{"id":"price_pro_usd","formerIds":[],"lookupKey":"p","amountMinor":9900,"currency":"usd",
                      "interval":"month","legacy":false,"perUnit":false}]},
-                  {"id":"build_sprint","kind":"one_time","name":"Build Sprint","metadata":{},"limits":{},"marketingFeatures":[],
+                  {"id":"build_sprint","kind":"one_time","name":"Build Sprint","metadata":{"included_plan_tier":"pro",
+                   "included_plan_duration_months":"6"},"limits":{},"marketingFeatures":[],
                    "prices":[{"id":"price_sprint","formerIds":[],"lookupKey":"s","amountMinor":150000,"currency":"usd",
                      "legacy":false,"perUnit":false}]}]}"""
                 .formatted(CATALOG_EVENT_ID);

@@ -17,7 +17,10 @@ import com.networknt.schema.ValidationMessage;
  */
 public final class EventContract {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    // A schema may refer to a shared one by a relative $ref (subscription.*.v1 share subscription.state.v1): its
+    // https://tollgate.dev/events/ id is read from the classpath, never fetched.
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://tollgate.dev/events/", "classpath:events/")));
 
     private EventContract() {
     }

@@ -113,16 +113,26 @@ public class AccountLifecycle {
             Instant at) {
         return switch (transition) {
             case PLAN_CHANGED -> new Details(before.map(SubscriptionState::planId).orElse(null),
-                    before.map(held -> Lifecycle.direction(held, after)).orElse(null), null, null, null);
-            case CANCELED -> new Details(null, null, null, switch (after.status()) {
-                case EXPIRED -> "trial_expired";
-                case SUSPENDED -> "suspended";
-                default -> "canceled";
-            }, null);
+                    before.map(held -> direction(held, after)).orElse(null), null, null, null);
+            case CANCELED -> new Details(null, null, null, after.status() == SubscriptionStatus.SUSPENDED ? "suspended"
+                    : after.isGrant() || before.filter(SubscriptionState::isGrant).isPresent() ? "grant_ended"
+                    : after.status() == SubscriptionStatus.EXPIRED ? "trial_expired" : "canceled", null);
             case ACCOUNT_SUSPENDED, ACCOUNT_REACTIVATED -> new Details(null, null, null, reason, null);
-            case ACTIVATED -> new Details(null, null, null, null, subscriptions.markFirstActivation(after.accountId(), at));
+            // A grant is not a payment: the account's first activation (trial conversion, the welcome mail) is still to come.
+            case ACTIVATED -> new Details(null, null, null, null,
+                    !after.isGrant() && subscriptions.markFirstActivation(after.accountId(), at));
             default -> Details.NONE;
         };
+    }
+
+    /** By price per month, except where a grant (no price) is involved: then by the plans' order in the catalog. */
+    private String direction(SubscriptionState from, SubscriptionState to) {
+        if (!from.isGrant() && !to.isGrant()) {
+            return Lifecycle.direction(from, to);
+        }
+        java.util.Map<String, Integer> ranks = subscriptions.planRanks();
+        int compared = Integer.compare(ranks.getOrDefault(to.planId(), -1), ranks.getOrDefault(from.planId(), -1));
+        return compared > 0 ? "upgrade" : compared < 0 ? "downgrade" : "lateral";
     }
 
     /** An account locked for this transaction: its version and effective subscription as they stand. */

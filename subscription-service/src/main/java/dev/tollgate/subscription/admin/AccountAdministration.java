@@ -21,6 +21,7 @@ import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.web.ApiProblem;
 import dev.tollgate.subscription.account.AccountLifecycle;
 import dev.tollgate.subscription.api.Subscriptions;
+import dev.tollgate.subscription.grant.PlanGrants;
 import dev.tollgate.subscription.lifecycle.EffectiveSubscription;
 import dev.tollgate.subscription.lifecycle.LifecycleInput;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
@@ -37,9 +38,13 @@ class AccountAdministration {
     private final AdminAudit audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlanGrants grants;
+    private final ImpersonationTokens impersonation;
 
     AccountAdministration(Subscriptions subscriptions, AccountLifecycle lifecycle, AdminAudit audit, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, PlanGrants grants, ImpersonationTokens impersonation) {
+        this.grants = grants;
+        this.impersonation = impersonation;
         this.subscriptions = subscriptions;
         this.lifecycle = lifecycle;
         this.audit = audit;
@@ -61,7 +66,9 @@ class AccountAdministration {
     record AccountPage(List<AccountSummary> accounts, int page, int size, long total) {
     }
 
-    record AccountDetail(AccountSummary account, List<SubscriptionState> subscriptions, List<AdminAudit.Entry> audit) {
+    /** @param grants plans purchases include for a while (Build Sprint), with how far each is paid; the latest first */
+    record AccountDetail(AccountSummary account, List<SubscriptionState> subscriptions, List<PlanGrants.Grant> grants,
+            List<AdminAudit.Entry> audit) {
     }
 
     /**
@@ -82,7 +89,9 @@ class AccountAdministration {
         String needle = query == null || query.isBlank() ? null : query.toLowerCase(Locale.ROOT);
         Map<String, List<SubscriptionState>> byAccount = subscriptions.all().stream()
                 .collect(Collectors.groupingBy(SubscriptionState::accountId));
-        List<AccountSummary> matching = byAccount.values().stream().map(EffectiveSubscription::of).flatMap(Optional::stream)
+        Map<String, Integer> ranks = subscriptions.planRanks();
+        List<AccountSummary> matching = byAccount.values().stream().map(all -> EffectiveSubscription.of(all, ranks))
+                .flatMap(Optional::stream)
                 .filter(s -> wantedStatus == null || s.status().wireName().equals(wantedStatus))
                 .filter(s -> plan == null || plan.isBlank() || s.planId().equals(plan))
                 .filter(s -> needle == null || s.accountId().toLowerCase(Locale.ROOT).contains(needle)
@@ -96,8 +105,8 @@ class AccountAdministration {
     @Transactional(readOnly = true)
     AccountDetail detail(String accountId) {
         List<SubscriptionState> all = subscriptions.allOf(accountId);
-        SubscriptionState effective = EffectiveSubscription.of(all).orElseThrow(() -> unknown(accountId));
-        return new AccountDetail(AccountSummary.of(effective), all, audit.read(accountId, 0, 100));
+        SubscriptionState effective = EffectiveSubscription.of(all, subscriptions.planRanks()).orElseThrow(() -> unknown(accountId));
+        return new AccountDetail(AccountSummary.of(effective), all, grants.of(accountId), audit.read(accountId, 0, 100));
     }
 
     /**
@@ -190,6 +199,32 @@ class AccountAdministration {
         audit.append(admin.userId(), "account_reactivated", accountId, why, now, AccountSummary.of(before),
                 AccountSummary.of(after));
         return AccountSummary.of(after);
+    }
+
+    /** What support receives: the token (shown once, never stored) and what it allows. */
+    record ImpersonationGrant(String token, String tokenType, String accountId, String actor, String scope,
+            List<String> methods, Instant expiresAt) {
+    }
+
+    /**
+     * Issues a read-only impersonation token for the account, audited (who, whom, why, when, until when;
+     * the token's id, never the token) in the same transaction.
+     */
+    @Transactional
+    ImpersonationGrant impersonate(CallerIdentity admin, String accountId, String reason) {
+        String why = requireReason(reason);
+        try {
+            dev.tollgate.platform.identity.Ids.requireAccountId(accountId, "the account id");
+        } catch (dev.tollgate.platform.identity.Ids.InvalidIdException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        SubscriptionState effective = subscriptions.currentOf(accountId).orElseThrow(() -> unknown(accountId));
+        ImpersonationTokens.Issued issued = impersonation.issue(admin, accountId);
+        audit.append(admin.userId(), "impersonation_token_issued", accountId, why, issued.issuedAt(), AccountSummary.of(effective),
+                Map.of("tokenId", issued.tokenId(), "scope", issued.scope(), "methods", ImpersonationTokens.readOnlyMethods(),
+                        "issuedAt", issued.issuedAt().toString(), "expiresAt", issued.expiresAt().toString()));
+        return new ImpersonationGrant(issued.token(), "Bearer", accountId, admin.userId(), issued.scope(),
+                ImpersonationTokens.readOnlyMethods(), issued.expiresAt());
     }
 
     static String requireReason(String reason) {

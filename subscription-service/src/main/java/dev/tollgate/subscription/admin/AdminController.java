@@ -50,7 +50,7 @@ class AdminController {
     }
 
     record JobRun(long id, String job, String trigger, String triggeredBy, Instant startedAt, Instant finishedAt, String outcome,
-            int reminders, int expired, int graceEnded, String detail) {
+            int reminders, int expired, int graceEnded, int grantsEnded, String detail) {
     }
 
     @GetMapping("/api/subscriptions/admin/accounts")
@@ -85,6 +85,14 @@ class AdminController {
         return accounts.reactivate(caller, accountId, request.reason());
     }
 
+    /** A read-only token to see the account as its users do, for 15 minutes at most (GET and HEAD through the gateway). */
+    @PostMapping("/api/subscriptions/admin/accounts/{accountId}/impersonation")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    AccountAdministration.ImpersonationGrant impersonate(CallerIdentity caller, @PathVariable String accountId,
+            @RequestBody Reason request) {
+        return accounts.impersonate(caller, accountId, request.reason());
+    }
+
     @GetMapping("/api/subscriptions/admin/audit")
     List<AdminAudit.Entry> audit(CallerIdentity caller, @RequestParam(required = false) String accountId,
             @RequestParam(defaultValue = "0") int page) {
@@ -105,11 +113,11 @@ class AdminController {
             throw ApiProblem.badRequest("limit is 1 to 500.");
         }
         return jdbc.sql("""
-                SELECT id, job, trigger, triggered_by, started_at, finished_at, outcome, reminders, expired, grace_ended, detail
-                FROM job_run ORDER BY id DESC LIMIT :limit""").param("limit", limit)
+                SELECT id, job, trigger, triggered_by, started_at, finished_at, outcome, reminders, expired, grace_ended, grants_ended,
+                    detail FROM job_run ORDER BY id DESC LIMIT :limit""").param("limit", limit)
                 .query((rs, n) -> new JobRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getString(11)))
+                        rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getString(12)))
                 .list();
     }
 

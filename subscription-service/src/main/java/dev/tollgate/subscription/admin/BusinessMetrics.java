@@ -19,6 +19,7 @@ import dev.tollgate.subscription.api.Subscriptions;
 import dev.tollgate.subscription.lifecycle.EffectiveSubscription;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
+import dev.tollgate.subscription.payments.Payments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -34,8 +35,11 @@ import io.micrometer.core.instrument.Tags;
  * that had a trial that is over (converted or not); null before any trial is over.</li>
  * <li>Monthly churn: accounts whose effective subscription ended (canceled or expired) in the last 30
  * days, divided by those plus the accounts paying now; null without either.</li>
+ * <li>Payment success rate: successful payment attempts in the last 30 days divided by all attempts
+ * then (a paid invoice counts once, each failed attempt of an invoice once, from billing's
+ * {@code payment_succeeded} and {@code payment_failed}); null without any. What the successful ones
+ * collected is summed per currency.</li>
  * </ul>
- * Payment success rate is not here: it needs billing's invoice events, which billing does not publish yet.
  */
 @Component
 public class BusinessMetrics {
@@ -46,9 +50,13 @@ public class BusinessMetrics {
     private final MultiGauge mrr;
     private final MultiGauge arr;
     private final MultiGauge accounts;
+    private final MultiGauge paymentAttempts;
+    private final MultiGauge collected;
+    private final Payments payments;
     private volatile Snapshot last;
 
-    BusinessMetrics(Subscriptions subscriptions, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    BusinessMetrics(Subscriptions subscriptions, JdbcClient jdbc, Clock clock, MeterRegistry meters, Payments payments) {
+        this.payments = payments;
         this.subscriptions = subscriptions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -63,6 +71,12 @@ public class BusinessMetrics {
                 metrics -> metrics.last == null ? Double.NaN : metrics.last.trialsInProgress());
         meters.gauge("tollgate.subscription.trial.conversion.ratio", this, metrics -> ratio(metrics.last, Snapshot::trialConversion));
         meters.gauge("tollgate.subscription.monthly.churn.ratio", this, metrics -> ratio(metrics.last, Snapshot::monthlyChurn));
+        meters.gauge("tollgate.subscription.payment.success.ratio", this,
+                metrics -> ratio(metrics.last, Snapshot::paymentSuccessRate));
+        this.paymentAttempts = MultiGauge.builder("tollgate.subscription.payment.attempts")
+                .description("Payment attempts in the last 30 days by outcome").register(meters);
+        this.collected = MultiGauge.builder("tollgate.subscription.payments.collected.minor")
+                .description("What successful payments of the last 30 days collected, in minor units").register(meters);
     }
 
     private static double ratio(Snapshot snapshot, java.util.function.Function<Snapshot, BigDecimal> value) {
@@ -76,17 +90,24 @@ public class BusinessMetrics {
     }
 
     public record Snapshot(Instant at, List<Revenue> revenue, List<PlanStatusCount> accounts, int trialsInProgress,
-            int trialsOver, int trialsConverted, BigDecimal trialConversion, int churnedLast30Days, BigDecimal monthlyChurn) {
+            int trialsOver, int trialsConverted, BigDecimal trialConversion, int churnedLast30Days, BigDecimal monthlyChurn,
+            int paymentsSucceededLast30Days, int paymentsFailedLast30Days, BigDecimal paymentSuccessRate,
+            List<Payments.Collected> collectedLast30Days) {
     }
 
     /** Computes the metrics now and updates the gauges. */
     public synchronized Snapshot refresh() {
         Instant now = clock.instant();
-        List<SubscriptionState> effective = subscriptions.all().stream().collect(Collectors.groupingBy(SubscriptionState::accountId))
-                .values().stream().map(EffectiveSubscription::of).flatMap(Optional::stream).toList();
+        Map<String, Integer> ranks = subscriptions.planRanks();
+        java.util.Collection<List<SubscriptionState>> byAccount = subscriptions.all().stream()
+                .collect(Collectors.groupingBy(SubscriptionState::accountId)).values();
+        List<SubscriptionState> effective = byAccount.stream().map(all -> EffectiveSubscription.of(all, ranks))
+                .flatMap(Optional::stream).toList();
+        // Revenue and churn follow what each account pays for: a grant (a Build Sprint's plan) has no price and is no churn.
+        List<SubscriptionState> own = byAccount.stream().map(EffectiveSubscription::ownOf).flatMap(Optional::stream).toList();
 
         Map<String, long[]> byCurrency = new TreeMap<>();
-        for (SubscriptionState state : effective) {
+        for (SubscriptionState state : own) {
             if (state.status() == SubscriptionStatus.ACTIVE || state.status() == SubscriptionStatus.PAST_DUE) {
                 long[] sums = byCurrency.computeIfAbsent(state.currency(), c -> new long[2]);
                 sums[0] += Math.multiplyExact(state.amountMinor(), periodsPerYear(state.billingInterval()));
@@ -107,14 +128,23 @@ public class BusinessMetrics {
         BigDecimal conversion = trials.over() == 0 ? null
                 : BigDecimal.valueOf(trials.converted()).divide(BigDecimal.valueOf(trials.over()), 4, RoundingMode.HALF_EVEN);
         Instant monthAgo = now.minus(Duration.ofDays(30));
-        int churned = (int) effective.stream().filter(s -> (s.status() == SubscriptionStatus.CANCELED
+        int churned = (int) own.stream().filter(s -> (s.status() == SubscriptionStatus.CANCELED
                 || s.status() == SubscriptionStatus.EXPIRED) && s.asOf() != null && !s.asOf().isBefore(monthAgo)).count();
         int paying = revenue.stream().mapToInt(Revenue::payingAccounts).sum();
         BigDecimal churn = churned + paying == 0 ? null
                 : BigDecimal.valueOf(churned).divide(BigDecimal.valueOf(churned + paying), 4, RoundingMode.HALF_EVEN);
 
+        Payments.Window attempts = payments.between(monthAgo, now);
+        int allAttempts = attempts.succeeded() + attempts.failed();
+        BigDecimal successRate = allAttempts == 0 ? null
+                : BigDecimal.valueOf(attempts.succeeded()).divide(BigDecimal.valueOf(allAttempts), 4, RoundingMode.HALF_EVEN);
+
         Snapshot snapshot = new Snapshot(now, revenue, planStatus, trialsInProgress, trials.over(), trials.converted(), conversion,
-                churned, churn);
+                churned, churn, attempts.succeeded(), attempts.failed(), successRate, attempts.collected());
+        paymentAttempts.register(List.of(MultiGauge.Row.of(Tags.of("outcome", "succeeded"), attempts.succeeded()),
+                MultiGauge.Row.of(Tags.of("outcome", "failed"), attempts.failed())), true);
+        collected.register(attempts.collected().stream().map(c -> MultiGauge.Row.of(Tags.of("currency", c.currency()),
+                (double) c.amountMinor())).toList(), true);
         mrr.register(revenue.stream().map(r -> MultiGauge.Row.of(Tags.of("currency", r.currency()), r.mrrMinor().doubleValue()))
                 .toList(), true);
         arr.register(revenue.stream().map(r -> MultiGauge.Row.of(Tags.of("currency", r.currency()), (double) r.arrMinor()))

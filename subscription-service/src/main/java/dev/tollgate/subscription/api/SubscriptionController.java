@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.web.ApiProblem;
+import dev.tollgate.subscription.grant.PlanGrants;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
 import dev.tollgate.subscription.tickets.TicketUsage;
@@ -19,8 +20,10 @@ class SubscriptionController {
     private final Subscriptions subscriptions;
     private final TicketUsage tickets;
     private final Clock clock;
+    private final PlanGrants grants;
 
-    SubscriptionController(Subscriptions subscriptions, TicketUsage tickets, Clock clock) {
+    SubscriptionController(Subscriptions subscriptions, TicketUsage tickets, Clock clock, PlanGrants grants) {
+        this.grants = grants;
         this.subscriptions = subscriptions;
         this.tickets = tickets;
         this.clock = clock;
@@ -30,7 +33,8 @@ class SubscriptionController {
     @GetMapping("/api/subscriptions/me")
     SubscriptionView mine(CallerIdentity caller) {
         return subscriptions.currentOf(caller.accountId())
-                .map(state -> SubscriptionView.of(state, clock.instant(), tickets.of(state.accountId(), state.currentPeriodStart())))
+                .map(state -> SubscriptionView.of(state, clock.instant(), tickets.of(state.accountId(), state.currentPeriodStart()),
+                        grants.of(state.accountId()).stream().findFirst().orElse(null)))
                 .orElseThrow(() -> ApiProblem.notFound("Account " + caller.accountId() + " has no subscription yet."));
     }
 
@@ -44,13 +48,17 @@ class SubscriptionController {
      * @param upgradePromptDue the trial ended without a payment: show the upgrade prompt
      * @param ticketsUsedThisPeriod priority tickets created since {@code currentPeriodStart}
      * @param ticketLimit the allowance entitlement-service granted (-1 unlimited; null before any grant arrived)
+     * @param planGrant the account's latest plan grant (a Build Sprint's Professional: its plan, start, end, status and
+     *        {@code payment} {@code deposit_paid} or {@code paid_in_full}); null without one. While it runs and is above
+     *        the account's own plan, it is the subscription above ({@code subscriptionId} = its {@code grantId})
      */
     record SubscriptionView(String subscriptionId, String accountId, String planId, String status, String billingInterval,
             Instant trialEnd, Long trialDaysLeft, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, long amountMinor,
             String currency, boolean isTrialPeriod, Long daysLeft, Instant trialStart, Instant currentPeriodStart,
-            Instant nextBillingDate, boolean freeTier, boolean upgradePromptDue, long ticketsUsedThisPeriod, Long ticketLimit) {
+            Instant nextBillingDate, boolean freeTier, boolean upgradePromptDue, long ticketsUsedThisPeriod, Long ticketLimit,
+            PlanGrants.Grant planGrant) {
 
-        static SubscriptionView of(SubscriptionState state, Instant now, TicketUsage.Usage usage) {
+        static SubscriptionView of(SubscriptionState state, Instant now, TicketUsage.Usage usage, PlanGrants.Grant grant) {
             Long daysLeft = null;
             boolean trial = state.status() == SubscriptionStatus.TRIALING;
             if (trial && state.trialEnd() != null) {
@@ -63,7 +71,7 @@ class SubscriptionController {
                     state.billingInterval(), state.trialEnd(), daysLeft, state.currentPeriodEnd(), state.cancelAtPeriodEnd(),
                     state.amountMinor(), state.currency(), trial, daysLeft, state.trialStart(), state.currentPeriodStart(),
                     renews ? state.currentPeriodEnd() : null, !state.status().grantsPlan(),
-                    state.status() == SubscriptionStatus.EXPIRED, usage.used(), usage.limit());
+                    state.status() == SubscriptionStatus.EXPIRED, usage.used(), usage.limit(), grant);
         }
     }
 }

@@ -39,7 +39,25 @@ public class Subscriptions {
 
     /** The subscription that speaks for the account: the best of all its subscriptions, not the last reported. */
     public Optional<SubscriptionState> currentOf(String accountId) {
-        return EffectiveSubscription.of(allOf(accountId));
+        return EffectiveSubscription.of(allOf(accountId), planRanks());
+    }
+
+    /** Each plan's place in the latest catalog (0 first, the smallest): whether a grant's plan is above an account's own. */
+    public Map<String, Integer> planRanks() {
+        Map<String, Integer> ranks = new HashMap<>();
+        jdbc.sql("SELECT plan_id, min(plan_position) FROM catalog_price GROUP BY plan_id")
+                .query((java.sql.ResultSet rs) -> {
+                    ranks.put(rs.getString(1), rs.getInt(2));
+                });
+        return ranks;
+    }
+
+    /** Running grants whose end is at or before {@code now}, by id after {@code afterId}: a page of a scan. */
+    public List<SubscriptionState> grantsEnded(Instant now, String afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE source = 'grant' AND status = 'ACTIVE'"
+                + " AND current_period_end <= :now AND subscription_id > :afterId ORDER BY subscription_id LIMIT :limit")
+                .param("now", Timestamp.from(now)).param("afterId", afterId == null ? "" : afterId).param("limit", limit)
+                .query(Subscriptions::map).list();
     }
 
     public List<SubscriptionState> allOf(String accountId) {

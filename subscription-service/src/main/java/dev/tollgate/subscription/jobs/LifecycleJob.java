@@ -31,7 +31,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
  * The subscription lifecycle's time-driven work. ShedLock (the platform's JDBC lock, database time;
  * a well-kept library for exactly this, and its table is there already) keeps two replicas from
  * scanning at once; exactness does not depend on it: a reminder is claimed by its
- * {@code trial_reminder} row and an expiry or grace end by the state machine under the account's
+ * {@code trial_reminder} row and an expiry, grace end or grant end by the state machine under the account's
  * lock, each in the transaction that publishes it.
  */
 @Component
@@ -61,7 +61,7 @@ public class LifecycleJob {
     }
 
     /** What one run did. */
-    public record RunResult(long runId, String outcome, int reminders, int expired, int graceEnded) {
+    public record RunResult(long runId, String outcome, int reminders, int expired, int graceEnded, int grantsEnded) {
     }
 
     /**
@@ -91,29 +91,33 @@ public class LifecycleJob {
         int reminders = 0;
         int expired = 0;
         int graceEnded = 0;
+        int grantsEnded = 0;
         try {
             reminders = remind(now);
             expired = expire(now);
             graceEnded = endGrace(now);
-            finish(runId, "succeeded", reminders, expired, graceEnded, null);
+            grantsEnded = endGrants(now);
+            finish(runId, "succeeded", reminders, expired, graceEnded, grantsEnded, null);
             // Idle scheduled runs (one a minute) are kept 30 days; runs that did something, sweeps and manual runs stay.
             jdbc.sql("""
                     DELETE FROM job_run WHERE trigger = 'schedule' AND reminders = 0 AND expired = 0 AND grace_ended = 0
-                      AND outcome = 'succeeded' AND started_at < :before""")
+                      AND grants_ended = 0 AND outcome = 'succeeded' AND started_at < :before""")
                     .param("before", Timestamp.from(now.minus(Duration.ofDays(30)))).update();
-            return new RunResult(runId, "succeeded", reminders, expired, graceEnded);
+            return new RunResult(runId, "succeeded", reminders, expired, graceEnded, grantsEnded);
         } catch (RuntimeException e) {
-            finish(runId, "failed", reminders, expired, graceEnded, String.valueOf(e.getMessage()));
+            finish(runId, "failed", reminders, expired, graceEnded, grantsEnded, String.valueOf(e.getMessage()));
             throw e;
         }
     }
 
-    private void finish(long runId, String outcome, int reminders, int expired, int graceEnded, String detail) {
+    private void finish(long runId, String outcome, int reminders, int expired, int graceEnded, int grantsEnded,
+            String detail) {
         jdbc.sql("""
                 UPDATE job_run SET finished_at = :at, outcome = :outcome, reminders = :reminders, expired = :expired,
-                    grace_ended = :grace, detail = :detail WHERE id = :id""")
+                    grace_ended = :grace, grants_ended = :grants, detail = :detail WHERE id = :id""")
                 .param("at", Timestamp.from(clock.instant())).param("outcome", outcome).param("reminders", reminders)
-                .param("expired", expired).param("grace", graceEnded).param("detail", detail).param("id", runId).update();
+                .param("expired", expired).param("grace", graceEnded).param("grants", grantsEnded).param("detail", detail)
+                .param("id", runId).update();
     }
 
     /** Publishes each trial reminder that is due and not yet claimed; returns how many were published. */
@@ -205,6 +209,26 @@ public class LifecycleJob {
                                 && !held.pastDueSince().plus(settings.pastDueGrace()).isAfter(now)));
                 count += Boolean.TRUE.equals(done) ? 1 : 0;
                 afterId = pastDue.subscriptionId();
+            }
+        } while (page.size() == BATCH);
+        return count;
+    }
+
+    /**
+     * Grants whose period is over (a Build Sprint's 6 months): the account returns to what it has now.
+     * A suspended grant is left alone; once reactivated it is running again and the next run ends it.
+     */
+    int endGrants(Instant now) {
+        int count = 0;
+        String afterId = null;
+        List<SubscriptionState> page;
+        do {
+            page = subscriptions.grantsEnded(now, afterId, BATCH);
+            for (SubscriptionState grant : page) {
+                Boolean done = transaction.execute(status -> apply(grant, LifecycleInput.GRANT_ENDED, now,
+                        held -> held.status() == SubscriptionStatus.ACTIVE && !held.currentPeriodEnd().isAfter(now)));
+                count += Boolean.TRUE.equals(done) ? 1 : 0;
+                afterId = grant.subscriptionId();
             }
         } while (page.size() == BATCH);
         return count;

@@ -46,8 +46,12 @@ public final class Lifecycle {
         if (current.isPresent() && !current.get().planId().equals(reported.planId())) {
             transitions.add(Transition.PLAN_CHANGED);
         }
+        // A grant starting or ending swaps one subscription for another: not a recovery, resume or trial expiry of either.
+        boolean grantSwap = current.isPresent() && !current.get().subscriptionId().equals(reported.subscriptionId())
+                && (current.get().isGrant() || reported.isGrant());
         if (before != after) {
-            finerTransition(before, after).ifPresent(transitions::add);
+            finerTransition(before, after).filter(finer -> !grantSwap || finer == Transition.ACCOUNT_SUSPENDED
+                    || finer == Transition.ACCOUNT_REACTIVATED).ifPresent(transitions::add);
             legacyTransition(after).ifPresent(transitions::add);
         }
         return transitions;

@@ -22,7 +22,11 @@ public enum LifecycleInput {
     /** The past-due grace period ran out. */
     GRACE_ENDED(null),
     SUSPENDED_BY_OPERATOR(null),
-    REACTIVATED_BY_OPERATOR(null);
+    REACTIVATED_BY_OPERATOR(null),
+    /** A purchase (a Build Sprint) grants a plan for a while: a new subscription of source {@code grant}. */
+    GRANT_STARTED(null),
+    /** The grant's period ran out. */
+    GRANT_ENDED(null);
 
     private final SubscriptionStatus reported;
 

@@ -22,7 +22,8 @@ import java.util.Set;
  * a trial ends unpaid into {@link SubscriptionStatus#EXPIRED} (a later payment still activates it,
  * Stripe's cancellation of the same trial leaves it expired), the grace of a past-due subscription
  * ends in {@link SubscriptionStatus#UNPAID}, an operator suspends anything not ended and reactivates
- * only a suspended subscription, to the status it had before. While suspended only Stripe's
+ * only a suspended subscription, to the status it had before. A grant (a plan a purchase includes
+ * for a while) starts active and ends canceled. While suspended only Stripe's
  * cancellation is taken; other reports are refused (the operator's decision stands until reactivation).
  * Reporting the status a subscription already has is allowed and changes its details only.
  */
@@ -67,6 +68,7 @@ public final class StateMachine {
                 return new Allowed(reported);
             }
             return input == LifecycleInput.TRIAL_STARTED ? new Allowed(TRIALING)
+                    : input == LifecycleInput.GRANT_STARTED ? new Allowed(ACTIVE)
                     : refused(null, input, "the subscription does not exist yet");
         }
         if (reported != null) {
@@ -84,6 +86,9 @@ public final class StateMachine {
             case REACTIVATED_BY_OPERATOR -> from != SUSPENDED ? refused(from, input, "only a suspended subscription can be reactivated")
                     : restoreTo == null || restoreTo == SUSPENDED ? refused(from, input, "the status before the suspension is unknown")
                     : new Allowed(restoreTo);
+            case GRANT_STARTED -> refused(from, input, "a grant starts only once");
+            // A suspended grant waits: the job ends it after the reactivation restored it.
+            case GRANT_ENDED -> from == ACTIVE ? new Allowed(CANCELED) : refused(from, input, "only a running grant can end");
             default -> throw new IllegalStateException("unhandled input " + input);
         };
     }

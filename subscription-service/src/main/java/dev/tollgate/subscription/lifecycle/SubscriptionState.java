@@ -13,7 +13,7 @@ import dev.tollgate.platform.events.Freshness;
  * @param trialStart when the trial began, null without one
  * @param currentPeriodStart the start of the current billing period (the trial's start during a trial)
  * @param source {@code stripe} for a subscription billing reports, {@code local} for a trial started by signup
- *        (no card, no Stripe subscription yet)
+ *        (no card, no Stripe subscription yet), {@code grant} for a plan a purchase includes for a while
  * @param suspendedFrom while {@link SubscriptionStatus#SUSPENDED}: the status a reactivation restores
  * @param pastDueSince while past due: since when (the grace period counts from it)
  */
@@ -24,6 +24,12 @@ public record SubscriptionState(String subscriptionId, String accountId, String 
 
     public static final String STRIPE = "stripe";
     public static final String LOCAL = "local";
+    /** A plan a purchase includes for a while (a Build Sprint's Professional): no Stripe subscription, no price. */
+    public static final String GRANT = "grant";
+
+    public boolean isGrant() {
+        return GRANT.equals(source);
+    }
 
     /** A report from billing, in our terms (no suspension, no past-due clock yet: {@link #withStatus} sets those). */
     public static SubscriptionState reported(String subscriptionId, String accountId, String planId, SubscriptionStatus status,

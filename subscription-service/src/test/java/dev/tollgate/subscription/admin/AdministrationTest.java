@@ -48,6 +48,8 @@ class AdministrationTest {
     JdbcClient jdbc;
     @Autowired
     DataSource database;
+    @org.springframework.beans.factory.annotation.Value("${tollgate.subscription.impersonation.signing-key}")
+    String signingKey;
 
     SubscriptionApi api;
 
@@ -74,6 +76,7 @@ class AdministrationTest {
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{\"reason\":\"x\"}"),
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/reactivation", "{\"reason\":\"x\"}"),
                     api.post(notAdmin, "/api/subscriptions/admin/jobs/subscription-lifecycle/runs", "{}"),
+                    api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/impersonation", "{\"reason\":\"x\"}"),
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/suspension", "{not json"),
                     api.post(notAdmin, "/api/subscriptions/admin/accounts/" + account + "/trial-extension", ""),
                     api.get(notAdmin, "/api/subscriptions/admin/accounts?page=x"));
@@ -85,6 +88,40 @@ class AdministrationTest {
         }
         assertThat(auditRows()).isEqualTo(auditBefore);
         assertThat(json(api.get(customer, "/api/subscriptions/me")).path("status").asString()).isEqualTo("trialing");
+    }
+
+    @Test
+    void anAdminGetsAShortLivedReadOnlyImpersonationTokenNamingThemAsActorAndItIsAudited() throws Exception {
+        String account = "acct_adm_imp";
+        assertThat(api.signup(owner(account, "imp@admin.test"), "monthly", "usd").statusCode()).isEqualTo(201);
+        assertThat(api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/impersonation", "{}").statusCode())
+                .as("a reason is required").isEqualTo(400);
+
+        Instant asked = Instant.now();
+        HttpResponse<String> answer = api.post(OPERATOR, "/api/subscriptions/admin/accounts/" + account + "/impersonation",
+                "{\"reason\":\"ticket 42: customer cannot see their plan\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(201);
+        JsonNode grant = json(answer);
+        Instant expiresAt = Instant.parse(grant.path("expiresAt").asString());
+        assertThat(Duration.between(asked, expiresAt)).isLessThanOrEqualTo(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(grant.path("methods").toString()).isEqualTo("[\"GET\",\"HEAD\"]");
+        com.nimbusds.jwt.SignedJWT token = com.nimbusds.jwt.SignedJWT.parse(grant.path("token").asString());
+        assertThat(token.getHeader().getAlgorithm()).isEqualTo(com.nimbusds.jose.JWSAlgorithm.EdDSA);
+        com.nimbusds.jose.jwk.OctetKeyPair key = com.nimbusds.jose.jwk.OctetKeyPair.parse(signingKey);
+        assertThat(token.verify(dev.tollgate.platform.identity.Ed25519Jws.verifier(key.toPublicJWK()))).isTrue();
+        assertThat(token.getJWTClaimsSet().getStringClaim("account_id")).isEqualTo(account);
+        assertThat(token.getJWTClaimsSet().getJSONObjectClaim("act")).containsEntry("sub", OPERATOR.userId());
+        assertThat(token.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("impersonation:read");
+        assertThat(token.getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(expiresAt);
+
+        JsonNode entry = json(api.get(OPERATOR, "/api/subscriptions/admin/audit?accountId=" + account)).get(0);
+        assertThat(entry.path("actor").asString()).isEqualTo(OPERATOR.userId());
+        assertThat(entry.path("action").asString()).isEqualTo("impersonation_token_issued");
+        assertThat(entry.path("reason").asString()).isEqualTo("ticket 42: customer cannot see their plan");
+        assertThat(entry.path("after").path("expiresAt").asString()).isEqualTo(expiresAt.toString());
+        assertThat(entry.path("after").path("tokenId").asString()).isEqualTo(token.getJWTClaimsSet().getJWTID());
+        assertThat(entry.toString()).as("the token itself is never stored").doesNotContain(grant.path("token").asString());
     }
 
     @Test

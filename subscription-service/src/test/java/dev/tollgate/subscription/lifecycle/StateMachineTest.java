@@ -56,6 +56,7 @@ class StateMachineTest {
             }
         }
         allow(NONE, TRIAL_STARTED, TRIALING);
+        allow(NONE, LifecycleInput.GRANT_STARTED, ACTIVE);
 
         allow(INCOMPLETE, REPORTED_INCOMPLETE, INCOMPLETE);
         allow(INCOMPLETE, REPORTED_TRIALING, TRIALING);
@@ -79,6 +80,7 @@ class StateMachineTest {
         allow(ACTIVE, REPORTED_PAUSED, PAUSED);
         allow(ACTIVE, REPORTED_CANCELED, CANCELED);
         allow(ACTIVE, SUSPENDED_BY_OPERATOR, SUSPENDED);
+        allow(ACTIVE, LifecycleInput.GRANT_ENDED, CANCELED);
 
         allow(PAST_DUE, REPORTED_PAST_DUE, PAST_DUE);
         allow(PAST_DUE, REPORTED_ACTIVE, ACTIVE);
