@@ -77,6 +77,21 @@ class SecretsAtStartupTest {
     }
 
     @Test
+    void theOptionalImpersonationKeysMayBeUnsetButNeverTheDevelopmentPair() {
+        Map<String, String> development = RequiredSecretsEnvironmentPostProcessor.developmentValues();
+
+        assertThatThrownBy(() -> start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, Map.of(
+                "STRIPE_WEBHOOK_SECRET", "whsec_a_real_secret_of_the_operator",
+                "TOLLGATE_INTERNAL_SIGNING_KEY", REAL_KEY.toJSONString(),
+                "TOLLGATE_IMPERSONATION_JWKS", development.get("tollgate.gateway.impersonation.jwks"))))
+                .hasMessageContaining("TOLLGATE_IMPERSONATION_JWKS holds the public development value");
+        assertThatThrownBy(() -> start(SubscriptionApplication.class, SubscriptionApplication.CONFIG_NAME, Map.of(
+                "TOLLGATE_IMPERSONATION_SIGNING_KEY", development.get("tollgate.subscription.impersonation.signing-key"))))
+                .hasMessageContaining("TOLLGATE_IMPERSONATION_SIGNING_KEY holds the public development value")
+                .hasMessageContaining("DATABASE_PASSWORD is not set");
+    }
+
+    @Test
     void withTheDevelopmentDatabasePasswordOrKeysAServiceRefusesToStart() {
         String localJwks = RequiredSecretsEnvironmentPostProcessor.developmentValues().get("tollgate.identity.jwks");
 
