@@ -3,11 +3,13 @@ package dev.tollgate.billing.checkout;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -31,12 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code payment_settings.save_default_payment_method=on_subscription}) and canceled by Stripe when
  * the trial ends without one ({@code trial_settings.end_behavior.missing_payment_method=cancel}).
  * Both writes carry idempotency keys derived from the event id, so a redelivered event creates nothing twice.
+ * <p>
+ * When an operator extends the trial ({@code subscription.trial_extended.v1}), the account's trialing
+ * Stripe subscriptions get the new {@code trial_end} (without proration), so Stripe does not end or
+ * charge the trial before subscription-service does.
  */
 @Component
 class SignupTrials implements EventConsumer {
 
     static final String CONSUMER = "billing-service.signup-trials";
     static final String TRIAL_STARTED = "subscription.trial_started.v1";
+    static final String TRIAL_EXTENDED = "subscription.trial_extended.v1";
     /** subscription-service's id prefix for a trial it keeps itself (no Stripe subscription yet). */
     static final String LOCAL_TRIAL_PREFIX = "sub_trial_";
 
@@ -47,8 +54,11 @@ class SignupTrials implements EventConsumer {
     private final AccountBilling accounts;
     private final StripeApi stripe;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    SignupTrials(JsonMapper json, PlanCatalog catalog, AccountBilling accounts, StripeApi stripe, Optional<Clock> clock) {
+    SignupTrials(JsonMapper json, PlanCatalog catalog, AccountBilling accounts, StripeApi stripe, Optional<Clock> clock,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -62,10 +72,42 @@ class SignupTrials implements EventConsumer {
             Instant trialEnd, String currency, String email) {
     }
 
+    /** What billing reads of an operator's trial extension. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TrialExtended(String eventId, String accountId, Instant trialEnd) {
+    }
+
     @Override
     public EventSubscription subscription() {
-        return EventSubscription.named(CONSUMER).from(Topics.SUBSCRIPTION).on(TRIAL_STARTED,
-                envelope -> start(envelope.dataAs(TrialStarted.class, json)));
+        return EventSubscription.named(CONSUMER).from(Topics.SUBSCRIPTION)
+                .on(TRIAL_STARTED, envelope -> start(envelope.dataAs(TrialStarted.class, json)))
+                .on(TRIAL_EXTENDED, envelope -> extend(envelope.dataAs(TrialExtended.class, json)));
+    }
+
+    void extend(TrialExtended extension) {
+        if (extension.eventId() == null || extension.accountId() == null || extension.trialEnd() == null) {
+            throw new MalformedEventException(TRIAL_EXTENDED + " " + extension.eventId() + " lacks the account or the new trial end");
+        }
+        List<String> trialing = jdbc.sql("SELECT subscription_id FROM stripe_subscription WHERE account_id = :account "
+                + "AND status = 'trialing'").param("account", extension.accountId()).query(String.class).list();
+        if (trialing.isEmpty()) {
+            log.info("Account {} has no trialing Stripe subscription; its trial extension to {} stays local",
+                    extension.accountId(), extension.trialEnd());
+            return;
+        }
+        for (String subscription : trialing) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("trial_end", Long.toString(extension.trialEnd().getEpochSecond()));
+            form.put("proration_behavior", "none");
+            try {
+                stripe.post("subscriptions.update", "/v1/subscriptions/" + subscription, form,
+                        "tollgate-trial-extension-" + extension.eventId() + "-" + subscription);
+                log.info("Stripe subscription {} of {} now ends its trial at {}", subscription, extension.accountId(),
+                        extension.trialEnd());
+            } catch (StripeRefusedException e) {
+                throw new MalformedEventException("Stripe refused to move the trial end of " + subscription + ": " + e.getMessage());
+            }
+        }
     }
 
     void start(TrialStarted trial) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A signup's local trial (subscription-service's {@code subscription.trial_started.v1} of a
  * {@code sub_trial_} subscription) becomes a Stripe customer and a trialing Stripe subscription, once
- * per event, against Stripe's HTTP API stubbed with WireMock.
+ * per event, and an operator's extension moves its end, against Stripe's HTTP API stubbed with WireMock.
  */
 class SignupTrialInStripeTest extends L4yercak3IntegrationTest {
 
@@ -40,6 +41,8 @@ class SignupTrialInStripeTest extends L4yercak3IntegrationTest {
     Inbox inbox;
     @Autowired
     SignupTrials trials;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void stripeCreatesCustomersAndSubscriptions() {
@@ -86,6 +89,46 @@ class SignupTrialInStripeTest extends L4yercak3IntegrationTest {
 
         assertThat(requestsFor("/v1/customers", account)).isEmpty();
         assertThat(requestsFor("/v1/subscriptions", account)).isEmpty();
+    }
+
+    @Test
+    void anOperatorsTrialExtensionMovesTheTrialEndOfTheAccountsTrialingStripeSubscriptionsOnce() {
+        String account = "acct_extend_" + UUID.randomUUID().toString().substring(0, 8);
+        holds(account, "sub_" + account + "_trial", "trialing");
+        holds(account, "sub_" + account + "_old", "canceled");
+        server().stubFor(WireMock.post(urlPathEqualTo("/v1/subscriptions/sub_" + account + "_trial")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id": "sub_moved", "object": "subscription", "status": "trialing"}""")));
+        String eventId = UUID.randomUUID().toString();
+        Instant newEnd = Instant.now().plus(24, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String payload = JSON.writeValueAsString(Map.of("eventId", eventId, "accountId", account, "trialEnd", newEnd.toString(),
+                "reason", "Customer asked at the webinar"));
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            inbox.receive(SignupTrials.CONSUMER, new EventEnvelope(eventId, "/tollgate/subscription-service",
+                    SignupTrials.TRIAL_EXTENDED, Instant.now(), account, payload),
+                    envelope -> trials.extend(envelope.dataAs(SignupTrials.TrialExtended.class, JSON)));
+        }
+
+        assertThat(server().findAll(postRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_" + account + "_trial"))))
+                .singleElement().satisfies(request -> {
+                    assertThat(form(request)).containsEntry("trial_end", Long.toString(newEnd.getEpochSecond()))
+                            .containsEntry("proration_behavior", "none");
+                    assertThat(request.getHeader("Idempotency-Key")).isEqualTo("tollgate-trial-extension-" + eventId + "-sub_"
+                            + account + "_trial");
+                });
+        assertThat(server().findAll(postRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_" + account + "_old"))))
+                .as("a subscription out of its trial is left alone").isEmpty();
+    }
+
+    /** The Stripe subscription billing holds after Stripe's webhooks reported it. */
+    private void holds(String account, String subscription, String status) {
+        jdbc.sql("""
+                INSERT INTO stripe_subscription (subscription_id, customer_id, account_id, plan_id, price_id, status,
+                    last_event_id, last_event_created) VALUES (:id, :customer, :account, 'starter', 'price_starter_monthly_trial',
+                    :status, :event, now())""")
+                .param("id", subscription).param("customer", "cus_" + account).param("account", account)
+                .param("status", status).param("event", "evt_" + subscription).update();
     }
 
     private void deliverTrialStarted(String eventId, String account, String payload) {

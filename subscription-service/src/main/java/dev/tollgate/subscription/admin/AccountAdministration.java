@@ -25,7 +25,9 @@ import dev.tollgate.subscription.grant.PlanGrants;
 import dev.tollgate.subscription.lifecycle.EffectiveSubscription;
 import dev.tollgate.subscription.lifecycle.LifecycleInput;
 import dev.tollgate.subscription.lifecycle.SubscriptionState;
+import dev.tollgate.subscription.lifecycle.SubscriptionEvent.Details;
 import dev.tollgate.subscription.lifecycle.SubscriptionStatus;
+import dev.tollgate.subscription.lifecycle.Transition;
 
 /** The admin actions on accounts, each in one transaction with its audit entry and its events. */
 @Service
@@ -111,8 +113,9 @@ class AccountAdministration {
 
     /**
      * Moves the trial's end {@code days} later (from now when it already passed). A trial started here
-     * only: a Stripe trial's end must be moved in Stripe, which billing does not offer yet. The trial's
-     * reminders are armed again for the new end.
+     * only (a trial begun at a Stripe checkout is Stripe's to move). The trial's reminders are armed
+     * again for the new end, and {@code subscription.trial_extended.v1} tells billing-service, which
+     * moves the end of the signup trial's Stripe subscription with it.
      */
     @Transactional
     AccountSummary extendTrial(CallerIdentity admin, String accountId, int days, String reason) {
@@ -140,6 +143,7 @@ class AccountAdministration {
         jdbc.sql("DELETE FROM trial_reminder WHERE subscription_id = :id AND days_left < :left")
                 .param("id", next.subscriptionId()).param("left", daysLeft).update();
         SubscriptionState after = lifecycle.publish(account, now, why).orElseThrow();
+        lifecycle.announce(account, Transition.TRIAL_EXTENDED, new Details(null, null, null, why, null), now);
         audit.append(admin.userId(), "trial_extended", accountId, why + " (+" + days + " days)", now, AccountSummary.of(before),
                 AccountSummary.of(after));
         return AccountSummary.of(after);

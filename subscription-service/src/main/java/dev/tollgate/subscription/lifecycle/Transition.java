@@ -13,7 +13,8 @@ public enum Transition {
     TRIAL_EXPIRING("trial_expiring"),
     TRIAL_EXPIRED("trial_expired"),
     ACCOUNT_SUSPENDED("account_suspended"),
-    ACCOUNT_REACTIVATED("account_reactivated");
+    ACCOUNT_REACTIVATED("account_reactivated"),
+    TRIAL_EXTENDED("trial_extended");
 
     private final String wireName;
 

@@ -158,10 +158,13 @@ class AdministrationTest {
 
         List<ConsumerRecord<String, String>> events = Settled.publishedByVersion(database, List.of(), Topics.SUBSCRIPTION, account);
         assertThat(events).extracting(r -> TestKafka.header(r, CloudEventHeaders.TYPE)).containsExactly(
-                "subscription.trial_started.v1", "subscription.account_suspended.v1", "subscription.canceled.v1",
-                "subscription.account_reactivated.v1", "subscription.trial_started.v1");
-        assertThat(SubscriptionApi.JSON.readTree(events.get(1).value()).path("reason").asString()).isEqualTo("Chargeback fraud");
-        assertThat(SubscriptionApi.JSON.readTree(events.get(1).value()).path("status").asString()).isEqualTo("suspended");
+                "subscription.trial_started.v1", "subscription.trial_extended.v1", "subscription.account_suspended.v1",
+                "subscription.canceled.v1", "subscription.account_reactivated.v1", "subscription.trial_started.v1");
+        JsonNode extension = SubscriptionApi.JSON.readTree(events.get(1).value());
+        assertThat(extension.path("reason").asString()).as("billing moves the Stripe trial with it").isEqualTo("Customer asked at the webinar");
+        assertThat(Instant.parse(extension.path("trialEnd").asString())).isEqualTo(trialEnd.plus(Duration.ofDays(10)));
+        assertThat(SubscriptionApi.JSON.readTree(events.get(2).value()).path("reason").asString()).isEqualTo("Chargeback fraud");
+        assertThat(SubscriptionApi.JSON.readTree(events.get(2).value()).path("status").asString()).isEqualTo("suspended");
         events.forEach(r -> assertThat(EventContract.violations(TestKafka.header(r, CloudEventHeaders.TYPE), r.value())).isEmpty());
 
         JsonNode audit = json(api.get(OPERATOR, "/api/subscriptions/admin/audit?accountId=" + account));
