@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.tollgate.notification.NotificationApplication;
+import dev.tollgate.notification.mail.MailCategory;
+import dev.tollgate.notification.mail.UnsubscribeTokens;
 import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.subscription.SubscriptionApplication;
 import dev.tollgate.subscription.jobs.LifecycleJob;
@@ -33,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * step, and the customer gets exactly one mail of each through the real SMTP server, in the Community
  * Edition's Latin American Spanish; further job runs send nothing more. The job is run in-process:
  * once subscription-service's clock is days ahead, the gateway's identity tokens (valid for a minute
- * of real time) are expired for it, so its admin endpoint cannot be reached then.
+ * of real time) are expired for it, so its admin endpoint cannot be reached then. Also: the one-click
+ * unsubscribe is a public path at the gateway (RFC 8058 clients post without a login) and works once.
  */
 @ExtendWith(NeedsDockerForContainers.class)
 class TrialReminderMailsFlowTest {
@@ -89,6 +93,32 @@ class TrialReminderMailsFlowTest {
         assertThat(subjects()).containsExactly(WELCOME, SEVEN, THREE, ONE, EXPIRED);
         String expiredText = text(mailsTo().getLast());
         assertThat(expiredText).contains("Tus datos est\u00e1n a salvo").contains("/billing");
+    }
+
+    @Test
+    void theOneClickUnsubscribeIsPublicAtTheGatewayWorksOnceAndEverythingElseStillNeedsALogin() throws Exception {
+        String link = running.platform().bean(NotificationApplication.CONFIG_NAME, UnsubscribeTokens.class)
+                .link("acct_uli", "uli@example.com", MailCategory.COMMUNITY);
+        String pathAndQuery = link.substring(link.indexOf("/api/notifications/unsubscribe"));
+
+        HttpResponse<String> first = anonymous("POST", pathAndQuery);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("\"category\":\"community\"");
+        HttpResponse<String> second = anonymous("POST", pathAndQuery);
+        assertThat(second.statusCode()).isEqualTo(410);
+        assertThat(second.body()).contains("already used");
+        HttpResponse<String> altered = anonymous("POST", "/api/notifications/unsubscribe?token=not-a-token");
+        assertThat(altered.statusCode()).as("notification-service's answer, not the gateway's 401").isEqualTo(400);
+
+        assertThat(anonymous("GET", "/api/notifications/me").statusCode()).isEqualTo(401);
+        assertThat(anonymous("POST", "/api/notifications/me/read-all").statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> anonymous(String method, String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void step(Duration forward, String... expected) {
