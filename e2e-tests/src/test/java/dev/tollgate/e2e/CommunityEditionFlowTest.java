@@ -80,8 +80,8 @@ class CommunityEditionFlowTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(ana.email()).size() >= 3);
         List<String> subjects = mailsTo(ana.email()).stream().map(CommunityEditionFlowTest::subject).toList();
         assertThat(subjects).as("the second delivery of every webhook changed nothing").containsExactlyInAnyOrder(
-                "Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89",
-                "Welcome to Community Edition! Your subscription is active \u2705",
+                "Bienvenido a LATAMLAB.AI - \u00a1Tu prueba de 14 d\u00edas comenz\u00f3! \uD83C\uDF89",
+                "\u00a1Bienvenido a Community Edition! Tu suscripci\u00f3n est\u00e1 activa \u2705",
                 "Pago recibido - tu suscripci\u00f3n a LATAMLAB.AI est\u00e1 activa de nuevo");
         assertThat(api(ana, "/api/notifications/me")).hasSize(3);
         assertThat(api(ana, "/api/subscriptions/me")).isEqualTo(subscription);
@@ -136,7 +136,7 @@ class CommunityEditionFlowTest {
                 api(cid, "/api/entitlements/me").path("features").path("priority_support_tickets").path("limit").asLong())
                 .isEqualTo(5));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(cid.email()).size() == 1);
-        assertThat(subject(mailsTo(cid.email()).getFirst())).contains("Your 14-day trial has started!");
+        assertThat(subject(mailsTo(cid.email()).getFirst())).contains("\u00a1Tu prueba de 14 d\u00edas comenz\u00f3!");
         assertThat(api(cid, "/api/subscriptions/me").path("trialDaysLeft").asLong()).isBetween(13L, 14L);
     }
 

@@ -14,6 +14,7 @@ import dev.tollgate.community.CommunityApplication;
 import dev.tollgate.entitlement.EntitlementApplication;
 import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.notification.NotificationApplication;
+import dev.tollgate.platform.test.ControllableClock;
 import dev.tollgate.subscription.SubscriptionApplication;
 import dev.tollgate.ticket.TicketApplication;
 
@@ -98,9 +99,22 @@ final class TollgatePlatform implements AutoCloseable {
         properties.putAll(overrides);
         // Command-line arguments outrank each service's own yml, as an operator's settings would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+        if (application == SubscriptionApplication.class) {
+            // Test-only hook: subscription-service tells time by ControllableClock (offset zero unless a test moves it,
+            // e.g. TrialReminderMailsFlowTest); the platform's system clock steps aside for any other Clock bean.
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("controllableClock",
+                    ControllableClock.INSTANCE));
+        }
+        ConfigurableApplicationContext context = builder.run(args);
         contexts.add(context);
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A bean of the running service whose configuration is {@code configName}, for what a test must drive in-process. */
+    <T> T bean(String configName, Class<T> type) {
+        return contexts.stream().filter(context -> configName.equals(context.getEnvironment().getProperty("spring.config.name")))
+                .findFirst().orElseThrow().getBean(type);
     }
 
     @Override

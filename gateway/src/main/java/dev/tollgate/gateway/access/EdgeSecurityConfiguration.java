@@ -67,6 +67,8 @@ class EdgeSecurityConfiguration {
                     requests.requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll();
                     requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz", "/api/catalog/**")
                             .permitAll();
+                    // RFC 8058 one-click unsubscribe: a mail client posts it with no login; its signed token is the authority.
+                    requests.requestMatchers("/api/notifications/unsubscribe").permitAll();
                     if (settings.devIssuerEnabled()) {
                         requests.requestMatchers("/dev/**").permitAll();
                     }

@@ -32,7 +32,11 @@ class BillingMailer implements EventConsumer {
     private final BillingMessages messages;
     private final AccountLanguages languages;
 
-    BillingMailer(JsonMapper json, Mailer mailer, BillingMessages messages, AccountLanguages languages) {
+    private final PurchaseMailer purchases;
+
+    BillingMailer(JsonMapper json, Mailer mailer, BillingMessages messages, AccountLanguages languages,
+            PurchaseMailer purchases) {
+        this.purchases = purchases;
         this.json = json;
         this.mailer = mailer;
         this.messages = messages;
@@ -41,7 +45,8 @@ class BillingMailer implements EventConsumer {
 
     @Override
     public EventSubscription subscription() {
-        return EventSubscription.named(CONSUMER).from(Topics.BILLING).on(PAYMENT_EVENTS, this::mailFor);
+        return EventSubscription.named(CONSUMER).from(Topics.BILLING).on(PAYMENT_EVENTS, this::mailFor)
+                .on(PurchaseMailer.TYPE, purchases::mailFor);
     }
 
     void mailFor(EventEnvelope envelope) {

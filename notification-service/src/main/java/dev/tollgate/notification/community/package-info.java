@@ -1,2 +1,2 @@
-/** Mail caused by community-service's events: the invitation e-mail with its accept link. */
+/** Mail caused by community-service's events: the invitation with its accept and decline links, and "invitation accepted" for the inviter. */
 package dev.tollgate.notification.community;

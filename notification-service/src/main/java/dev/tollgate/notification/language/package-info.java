@@ -1,6 +1,6 @@
 /**
- * The language each account reads its mail in: a stored preference ({@code PUT
- * /api/notifications/preferences/me}), else {@code tollgate.notification.mail.default-language}
- * (Latin American Spanish for the Community Edition).
+ * Each user's notification preferences ({@code PUT /api/notifications/preferences/me}): the language
+ * of the mail addressed to them (else the account's, else {@code tollgate.notification.mail.default-language},
+ * Latin American Spanish for the Community Edition) and the non-essential categories they opted out of.
  */
 package dev.tollgate.notification.language;

@@ -47,6 +47,13 @@ public final class MailFormats {
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC).format(instant);
     }
 
+    /** A moment as date and time of day, in UTC (named, since customers live in several zones). */
+    public static String dateTime(Instant instant, Locale locale) {
+        return instant == null ? null
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                        .withZone(ZoneOffset.UTC).format(instant) + " UTC";
+    }
+
     /** {@code amountMinor} in the minor unit of {@code currency} (a lower- or upper-case ISO code). */
     public static String money(long amountMinor, String currency, Locale locale) {
         Currency unit = Currency.getInstance(currency.toUpperCase(Locale.ROOT));

@@ -31,8 +31,10 @@ public class Mailer {
     private final Mustache.Compiler html;
     private final MailSettings settings;
     private final OutgoingMails mails;
+    private final OptOuts optOuts;
 
-    Mailer(Mustache.Compiler mustache, MailSettings settings, OutgoingMails mails) {
+    Mailer(Mustache.Compiler mustache, MailSettings settings, OutgoingMails mails, OptOuts optOuts) {
+        this.optOuts = optOuts;
         // Plain text must not be HTML-escaped; the HTML part must be.
         this.text = mustache.escapeHTML(false);
         this.html = mustache.escapeHTML(true);
@@ -67,6 +69,14 @@ public class Mailer {
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(String accountId, String causeEventId, String to, String template, RenderedMail mail) {
         String recipient = to == null || to.isBlank() ? mails.knownAddress(accountId).orElse(null) : to;
+        MailCategory category = MailCategory.of(template);
+        if (recipient != null && optOuts.optedOut(accountId, recipient, category)) {
+            // Billing and security mail is never suppressed (optedOut is false for them); the feed still tells the customer.
+            log.info("{} opted out of {} mail: the {} mail of event {} stays in the feed only", recipient, category.key(),
+                    template, causeEventId);
+            mails.writeFeedOnly(accountId, causeEventId, template, recipient, mail.subject(), mail.text(), "opted_out");
+            return;
+        }
         if (recipient == null) {
             log.warn("No e-mail address known for account {}: the {} mail of event {} waits until one arrives", accountId,
                     template, causeEventId);

@@ -34,7 +34,7 @@ class OutgoingMails {
                 FOR UPDATE OF m SKIP LOCKED)
             UPDATE outgoing_mail o SET next_attempt_at = now() + make_interval(secs => :leaseSeconds)
             FROM head WHERE o.id = head.id
-            RETURNING o.id, o.notification_id, o.account_id, o.message_id, o.recipient, o.subject, o.text_body, o.html_body,
+            RETURNING o.id, o.notification_id, o.account_id, o.template, o.message_id, o.recipient, o.subject, o.text_body, o.html_body,
                       o.attempts, o.failing_since""";
 
     private final JdbcClient jdbc;
@@ -49,9 +49,10 @@ class OutgoingMails {
             String subject, String textBody, String htmlBody) {
         String status = recipient == null ? "waiting_for_address" : "pending";
         long notificationId = jdbc.sql("""
-                INSERT INTO notification (account_id, event_id, channel, recipient, template, subject, body, status)
-                VALUES (:account, :event, 'email', :to, :template, :subject, :body, :status) RETURNING id""")
-                .param("account", accountId).param("event", causeEventId).param("to", recipient).param("template", template)
+                INSERT INTO notification (account_id, event_id, channel, recipient, template, subject, body, status, category)
+                VALUES (:account, :event, 'email', :to, :template, :subject, :body, :status, :category) RETURNING id""")
+                .param("category", MailCategory.of(template).key()).param("account", accountId).param("event", causeEventId)
+                .param("to", recipient).param("template", template)
                 .param("subject", subject).param("body", textBody).param("status", status)
                 .query(Long.class).single();
         jdbc.sql("""
@@ -62,6 +63,22 @@ class OutgoingMails {
                 .param("template", template).param("messageId", messageId).param("to", recipient).param("subject", subject)
                 .param("text", textBody).param("html", htmlBody).param("status", status)
                 .update();
+    }
+
+    /**
+     * A feed entry with no mail behind it: an in-app notice, or a mail its recipient opted out of
+     * ({@code status} {@code in_app} or {@code opted_out}). One per cause and template, as mails.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeFeedOnly(String accountId, String causeEventId, String template, String recipient, String subject,
+            String textBody, String status) {
+        jdbc.sql("""
+                INSERT INTO notification (account_id, event_id, channel, recipient, template, subject, body, status, category)
+                VALUES (:account, :event, 'in_app', :to, :template, :subject, :body, :status, :category)
+                ON CONFLICT (event_id, channel, template) DO NOTHING""")
+                .param("account", accountId).param("event", causeEventId).param("to", recipient).param("template", template)
+                .param("subject", subject).param("body", textBody).param("status", status)
+                .param("category", MailCategory.of(template).key()).update();
     }
 
     /** Remembers the account's address and hands it to every mail of the account that waited for one. */
@@ -149,7 +166,7 @@ class OutgoingMails {
     private static OutgoingMail mail(ResultSet rs, int row) throws SQLException {
         Timestamp failingSince = rs.getTimestamp("failing_since");
         return new OutgoingMail(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("account_id"),
-                rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+                rs.getString("template"), rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
                 rs.getString("html_body"), rs.getInt("attempts"), failingSince == null ? null : failingSince.toInstant());
     }
 }

@@ -22,8 +22,10 @@ class SmtpSender {
     private final JavaMailSender sender;
     private final CircuitBreaker breaker;
     private final MailSettings settings;
+    private final UnsubscribeTokens unsubscribe;
 
-    SmtpSender(JavaMailSender sender, CircuitBreaker smtpCircuitBreaker, MailSettings settings) {
+    SmtpSender(JavaMailSender sender, CircuitBreaker smtpCircuitBreaker, MailSettings settings, UnsubscribeTokens unsubscribe) {
+        this.unsubscribe = unsubscribe;
         this.sender = sender;
         this.breaker = smtpCircuitBreaker;
         this.settings = settings;
@@ -50,6 +52,12 @@ class SmtpSender {
                 helper.setText(mail.textBody());
             } else {
                 helper.setText(mail.textBody(), mail.htmlBody());
+            }
+            MailCategory category = MailCategory.of(mail.template());
+            if (!category.essential()) {
+                // RFC 8058 one-click: the mail client POSTs List-Unsubscribe=One-Click to the https URL, no login needed.
+                message.setHeader("List-Unsubscribe", "<" + unsubscribe.link(mail.accountId(), mail.recipient(), category) + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             // JavaMailSenderImpl keeps a Message-ID set before sending instead of minting a random one.
             message.setHeader("Message-ID", mail.messageId());

@@ -1,12 +1,7 @@
 package dev.tollgate.notification.subscription;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import dev.tollgate.notification.catalog.ProductNames;
 import dev.tollgate.notification.language.AccountLanguages;
-import dev.tollgate.notification.mail.MailSettings;
 import dev.tollgate.notification.mail.Mailer;
 import dev.tollgate.platform.data.consumer.EventConsumer;
 import dev.tollgate.platform.data.consumer.EventSubscription;
@@ -33,22 +27,18 @@ class SubscriptionMailer implements EventConsumer {
             "subscription.recovered.v1", "subscription.trial_expiring.v1", "subscription.trial_expired.v1");
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionMailer.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final JsonMapper json;
     private final Mailer mailer;
-    private final MailSettings settings;
     private final SubscriptionMessages messages;
     private final AccountLanguages languages;
     private final ProductNames plans;
 
-    SubscriptionMailer(JsonMapper json, Mailer mailer, MailSettings settings, SubscriptionMessages messages,
+    SubscriptionMailer(JsonMapper json, Mailer mailer, SubscriptionMessages messages,
             AccountLanguages languages, ProductNames plans) {
         this.plans = plans;
         this.json = json;
         this.mailer = mailer;
-        this.settings = settings;
         this.messages = messages;
         this.languages = languages;
     }
@@ -72,21 +62,15 @@ class SubscriptionMailer implements EventConsumer {
         }
         mailer.learnAddress(news.accountId(), news.email());
         switch (envelope.type()) {
-            case "subscription.trial_started.v1" -> trialStarted(envelope.id(), news);
+            case "subscription.trial_started.v1" -> localized(envelope.id(), news, SubscriptionMessages.TRIAL_STARTED);
             case "subscription.activated.v1" -> activated(envelope.id(), news);
             case "subscription.recovered.v1" -> localized(envelope.id(), news, SubscriptionMessages.RECOVERED);
             case "subscription.trial_expiring.v1" -> localized(envelope.id(), news, SubscriptionMessages.TRIAL_EXPIRING);
             case "subscription.trial_expired.v1" -> localized(envelope.id(), news, SubscriptionMessages.TRIAL_EXPIRED);
+            case "subscription.plan_changed.v1" -> localized(envelope.id(), news, SubscriptionMessages.PLAN_CHANGED);
+            case "subscription.canceled.v1" -> canceled(envelope.id(), news);
             default -> log.debug("No e-mail for {}", envelope.type());
         }
-    }
-
-    private void trialStarted(String eventId, SubscriptionNews news) {
-        long trialDays = news.trialEnd() == null ? 14 : Math.max(1, (Duration.between(news.occurredAt(), news.trialEnd()).toHours() + 12) / 24);
-        mailer.write(news.accountId(), eventId, news.email(),
-                "Welcome to " + settings.brand() + " - Your " + trialDays + "-day trial has started! \uD83C\uDF89",
-                "trial-started", Map.of("brand", settings.brand(), "appUrl", settings.appUrl(), "trialDays", trialDays,
-                        "trialEndDate", news.trialEnd() == null ? "the end of your trial" : DATE.format(news.trialEnd())));
     }
 
     private void localized(String eventId, SubscriptionNews news, String template) {
@@ -94,7 +78,7 @@ class SubscriptionMailer implements EventConsumer {
             throw new MalformedEventException("event " + eventId + " (subscription.trial_expiring.v1) has no daysLeft");
         }
         mailer.write(news.accountId(), eventId, news.email(), template,
-                messages.render(template, news, plans.nameOf(news.planId()).orElse(null), languages.localeOf(news.accountId())));
+                messages.render(template, news, plans::product, languages.localeOf(news.accountId())));
     }
 
     /**
@@ -108,15 +92,25 @@ class SubscriptionMailer implements EventConsumer {
             log.debug("No welcome mail for event {}: account {} was active before", eventId, news.accountId());
             return;
         }
-        mailer.write(news.accountId(), eventId, news.email(),
-                "Welcome to Community Edition! Your subscription is active \u2705", "subscription-activated",
-                Map.of("brand", settings.brand(), "appUrl", settings.appUrl(),
-                        "periodEnd", news.currentPeriodEnd() == null ? "" : DATE.format(news.currentPeriodEnd())));
+        localized(eventId, news, SubscriptionMessages.ACTIVATED);
+    }
+
+    /**
+     * The customer's own cancellation. An expired trial ({@code reason} {@code trial_expired}) is
+     * published as {@code trial_expired} then {@code canceled} and has heard the expiry mail; an
+     * operator's suspension is not announced as a cancellation.
+     */
+    private void canceled(String eventId, SubscriptionNews news) {
+        if (news.reason() != null && !"canceled".equals(news.reason())) {
+            log.debug("No cancellation mail for event {}: reason {}", eventId, news.reason());
+            return;
+        }
+        localized(eventId, news, SubscriptionMessages.CANCELED);
     }
 
     /** Our read model of the subscription lifecycle events. */
     record SubscriptionNews(String accountId, Instant occurredAt, String planId, Instant trialEnd, Instant currentPeriodEnd,
             String email, Integer daysLeft, Boolean firstActivation, Long amountMinor, String currency,
-            String billingInterval) {
+            String billingInterval, Instant trialStart, String fromPlanId, String toPlanId, String direction, String reason) {
     }
 }

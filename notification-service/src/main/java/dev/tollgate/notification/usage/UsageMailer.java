@@ -23,6 +23,7 @@ class UsageMailer implements EventConsumer {
 
     static final String CONSUMER = "notification-service.entitlement-events";
     static final String TYPE = "entitlements.usage_threshold_reached.v1";
+    static final String QUOTA_EXCEEDED_TYPE = "entitlements.quota_exceeded.v1";
 
     private final JsonMapper json;
     private final Mailer mailer;
@@ -38,7 +39,8 @@ class UsageMailer implements EventConsumer {
 
     @Override
     public EventSubscription subscription() {
-        return EventSubscription.named(CONSUMER).from(Topics.ENTITLEMENT).on(TYPE, this::mailFor);
+        return EventSubscription.named(CONSUMER).from(Topics.ENTITLEMENT).on(TYPE, this::mailFor)
+                .on(QUOTA_EXCEEDED_TYPE, this::quotaExceeded);
     }
 
     void mailFor(EventEnvelope envelope) {
@@ -52,8 +54,19 @@ class UsageMailer implements EventConsumer {
                 messages.render(news, languages.localeOf(news.accountId())));
     }
 
-    /** Our read model of {@code entitlements.usage_threshold_reached.v1}. */
+    /** A refused request beyond the limit: once per account, feature and period (entitlement-service's promise). */
+    void quotaExceeded(EventEnvelope envelope) {
+        ThresholdReached news = envelope.dataAs(ThresholdReached.class, json);
+        if (!Ids.isAccountId(news.accountId()) || news.feature() == null || news.limit() == null || news.used() == null) {
+            throw new MalformedEventException("event " + envelope.id() + " (" + QUOTA_EXCEEDED_TYPE + ") lacks its account,"
+                    + " feature, limit or usage");
+        }
+        mailer.write(news.accountId(), envelope.id(), null, UsageMessages.QUOTA_EXCEEDED,
+                messages.renderExceeded(news, languages.localeOf(news.accountId())));
+    }
+
+    /** Our read model of {@code entitlements.usage_threshold_reached.v1} and {@code entitlements.quota_exceeded.v1}. */
     record ThresholdReached(String accountId, Instant occurredAt, String feature, Integer threshold, Long limit, Long used,
-            Instant resetsAt) {
+            Instant resetsAt, Long requested) {
     }
 }

@@ -23,9 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import dev.tollgate.notification.NotificationApplication;
+import dev.tollgate.notification.mail.MailFixtures;
 import dev.tollgate.notification.mail.SmtpServer;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
@@ -67,8 +67,10 @@ class InvitationMailTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !SMTP.mailsTo("invitee@example.com").isEmpty());
         var mail = SMTP.mailsTo("invitee@example.com").getFirst();
-        assertThat(mail.getSubject()).isEqualTo("You're invited to join El Club de la IA on LATAMLAB.AI");
-        assertThat(GreenMailUtil.getBody(mail)).contains("/invitations/accept?token=" + token).contains("January 15, 2030");
+        // The inviting account chose no language: Latin American Spanish, with accept and decline links.
+        assertThat(mail.getSubject()).isEqualTo("Te invitaron a unirte a El Club de la IA en LATAMLAB.AI");
+        assertThat(MailFixtures.textPart(mail)).contains("/invitations/accept?token=" + token)
+                .contains("/invitations/decline?token=" + token).contains("15 de enero de 2030");
         assertThat(body).doesNotContain(token);
     }
 

@@ -15,6 +15,26 @@ public final class MailFixtures {
     private MailFixtures() {
     }
 
+    /** The plain-text part of a sent mail, wherever MimeMessageHelper nested it. */
+    public static String textPart(jakarta.mail.Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = textPart(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static MailRenderer renderer() {
         return new MailRenderer(Mustache.compiler());
     }

@@ -179,8 +179,8 @@ class MailRelayTest {
         transactions.executeWithoutResult(status -> {
             for (int round = 0; round < 3; round++) {
                 for (String account : accounts) {
-                    mailer.write(account, account + "-" + round, account + "@example.com", "Mail " + round, "trial-started",
-                            Map.of("brand", "B", "appUrl", "https://b.test", "trialDays", 14, "trialEndDate", "soon"));
+                    mailer.write(account, account + "-" + round, account + "@example.com", "Mail " + round, "test-alternative",
+                            Map.of("name", account));
                 }
             }
         });
@@ -201,9 +201,9 @@ class MailRelayTest {
         }
         for (String account : accounts) {
             assertThat(SMTP.mailsTo(account + "@example.com")).extracting(MailRelayTest::messageId).containsExactly(
-                    "<" + account.replace("_", "_5F") + "-0.trial-started@latamlab.ai>",
-                    "<" + account.replace("_", "_5F") + "-1.trial-started@latamlab.ai>",
-                    "<" + account.replace("_", "_5F") + "-2.trial-started@latamlab.ai>");
+                    "<" + account.replace("_", "_5F") + "-0.test-alternative@latamlab.ai>",
+                    "<" + account.replace("_", "_5F") + "-1.test-alternative@latamlab.ai>",
+                    "<" + account.replace("_", "_5F") + "-2.test-alternative@latamlab.ai>");
         }
     }
 

@@ -21,7 +21,7 @@ class SubscriptionMessagesTest {
 
     private static SubscriptionNews news(Integer daysLeft, long amountMinor, String currency) {
         return new SubscriptionNews("acct_1", Instant.parse("2026-12-06T10:00:00Z"), "community", TRIAL_END, PERIOD_END,
-                "mia@example.com", daysLeft, null, amountMinor, currency, "month");
+                "mia@example.com", daysLeft, null, amountMinor, currency, "month", null, null, null, null, null);
     }
 
     @Test

@@ -15,9 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import dev.tollgate.notification.NotificationApplication;
+import dev.tollgate.notification.mail.MailFixtures;
 import dev.tollgate.notification.mail.SmtpServer;
 import dev.tollgate.platform.test.RealInfrastructure;
 
@@ -47,13 +47,14 @@ class TrialStartedMailTest {
         SubscriptionEvents.publish(SubscriptionEvents.ACTIVATED, "acct_mail", "mia@example.com");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsTo("mia@example.com").stream()
-                .anyMatch(mail -> subject(mail).startsWith("Welcome to Community Edition!")));
+                .anyMatch(mail -> subject(mail).startsWith("¡Bienvenido a ")));
         var trialMails = SMTP.mailsTo("mia@example.com").stream()
-                .filter(mail -> subject(mail).contains("trial has started")).toList();
+                .filter(mail -> subject(mail).contains("Tu prueba de 14 días comenzó")).toList();
         assertThat(trialMails).hasSize(1);
-        assertThat(subject(trialMails.getFirst())).isEqualTo("Welcome to LATAMLAB.AI - Your 14-day trial has started! \uD83C\uDF89");
-        assertThat(GreenMailUtil.getBody(trialMails.getFirst())).contains("Your 14-day free trial has started")
-                .contains("Your trial ends on");
+        // No language chosen: the Community Edition's default, Latin American Spanish.
+        assertThat(subject(trialMails.getFirst())).isEqualTo("Bienvenido a LATAMLAB.AI - ¡Tu prueba de 14 días comenzó! \uD83C\uDF89");
+        assertThat(MailFixtures.textPart(trialMails.getFirst())).contains("Tu prueba gratuita de 14 días comenzó")
+                .contains("y dura hasta el");
     }
 
     static String subject(MimeMessage mail) {
