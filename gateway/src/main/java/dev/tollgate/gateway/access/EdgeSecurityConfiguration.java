@@ -67,6 +67,8 @@ class EdgeSecurityConfiguration {
                     requests.requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll();
                     requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz", "/api/catalog/**")
                             .permitAll();
+                    // The merged API description and Swagger UI (with its assets) for frontend developers (docs package).
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/docs", "/docs/swagger-ui/**").permitAll();
                     if (settings.devIssuerEnabled()) {
                         requests.requestMatchers("/dev/**").permitAll();
                     }
