@@ -1,11 +1,13 @@
 package dev.tollgate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,11 +56,11 @@ class ApiDocumentationThroughGatewayTest {
 
     @Test
     void theGatewayServesOneValidOpenApi31DocumentWithEveryEndpointOfEveryService() throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/v3/api-docs"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        // A service missing from one answer (slow to answer on a busy machine) is fetched again on the next request.
+        HttpResponse<String> answer = await().atMost(Duration.ofSeconds(90)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                URI.create(running.platform().gatewayUrl() + "/v3/api-docs")).GET().build(), HttpResponse.BodyHandlers.ofString()),
+                response -> response.statusCode() == 200 && response.headers().firstValue("Tollgate-Missing-Services").isEmpty());
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Tollgate-Missing-Services")).isEmpty();
         JsonNode document = JSON.readTree(answer.body());
         assertThat(document.at("/info/x-tollgate-missing-services").size()).isZero();
 

@@ -13,6 +13,6 @@ public record ApiDocsSettings(Duration cacheTtl, Duration fetchTimeout) {
 
     public ApiDocsSettings {
         cacheTtl = cacheTtl == null ? Duration.ofMinutes(1) : cacheTtl;
-        fetchTimeout = fetchTimeout == null ? Duration.ofSeconds(3) : fetchTimeout;
+        fetchTimeout = fetchTimeout == null ? Duration.ofSeconds(5) : fetchTimeout;
     }
 }
