@@ -5,3 +5,4 @@ CREATE DATABASE tollgate_entitlement;
 CREATE DATABASE tollgate_community;
 CREATE DATABASE tollgate_ticket;
 CREATE DATABASE tollgate_notification;
+CREATE DATABASE tollgate_gateway;

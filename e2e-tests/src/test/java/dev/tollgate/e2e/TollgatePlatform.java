@@ -81,6 +81,11 @@ final class TollgatePlatform implements AutoCloseable {
         return "http://127.0.0.1:" + gatewayManagementPort;
     }
 
+    /** Every process's application context, the gateway last (ApiDocumentationThroughGatewayTest reads their endpoints). */
+    List<ConfigurableApplicationContext> contexts() {
+        return List.copyOf(contexts);
+    }
+
     private int start(Class<?> application, String configName, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.config.name", configName);

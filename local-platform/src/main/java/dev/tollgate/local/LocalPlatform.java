@@ -112,6 +112,7 @@ public final class LocalPlatform {
                 Tollgate is up.
                   Gateway (API, webhooks)  http://localhost:8080   (/api/**, POST /webhooks/stripe, POST /dev/tokens)
                   Gateway probes           http://localhost:8080/livez, http://localhost:8080/readyz
+                  API docs (Swagger UI)    http://localhost:8080/docs   (OpenAPI 3.1: http://localhost:8080/v3/api-docs)
                   Metrics                  http://localhost:%d/actuator/prometheus (the gateway's management port;
                                            every service: /actuator/prometheus on its own port)
                   Webhook secret           ./tollgate webhook-secret (development only)
@@ -130,10 +131,8 @@ public final class LocalPlatform {
     private static void createDatabases(EmbeddedPostgres postgres) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
+            // The gateway's database (tollgate_gateway) holds the rate-limit buckets every replica shares.
             for (String service : SERVICES.keySet()) {
-                if (service.equals("gateway")) {
-                    continue;
-                }
                 String database = database(service);
                 try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                     if (!exists.next()) {

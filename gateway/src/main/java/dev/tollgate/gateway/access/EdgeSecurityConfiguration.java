@@ -69,6 +69,8 @@ class EdgeSecurityConfiguration {
                             .permitAll();
                     // RFC 8058 one-click unsubscribe: a mail client posts it with no login; its signed token is the authority.
                     requests.requestMatchers("/api/notifications/unsubscribe").permitAll();
+                    // The merged API description and Swagger UI (with its assets) for frontend developers (docs package).
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/docs", "/docs/swagger-ui/**").permitAll();
                     if (settings.devIssuerEnabled()) {
                         requests.requestMatchers("/dev/**").permitAll();
                     }

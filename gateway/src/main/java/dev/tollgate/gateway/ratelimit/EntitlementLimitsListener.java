@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feeds {@link PlanLimits} from {@code entitlements.changed.v1}. The gateway has no database and so no
+ * Feeds {@link PlanLimits} from {@code entitlements.changed.v1}. The projection lives in memory and needs no
  * inbox: applying a grant is idempotent by its {@code version}, so a copy or a replay is harmless.
  * Every replica uses a consumer group of its own and starts from the earliest record, because each needs
  * every account's limits.

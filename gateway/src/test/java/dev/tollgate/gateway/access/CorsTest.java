@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.gateway.identity.DevTokenIssuer;
 import dev.tollgate.platform.test.TestKafka;
@@ -48,6 +49,7 @@ class CorsTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         ServiceStandIn.routeEveryServiceTo(SERVICES, registry);
     }

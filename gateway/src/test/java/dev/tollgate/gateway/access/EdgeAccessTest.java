@@ -42,6 +42,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
@@ -74,6 +75,7 @@ class EdgeAccessTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("tollgate.gateway.jwt.jwks-url", () -> IDENTITY_PROVIDER.baseUrl() + "/jwks.json");
         ServiceStandIn.routeEveryServiceTo(SERVICES, registry);

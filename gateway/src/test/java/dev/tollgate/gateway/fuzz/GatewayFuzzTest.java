@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.gateway.identity.DevTokenIssuer;
 import dev.tollgate.platform.test.TestKafka;
@@ -55,6 +56,7 @@ class GatewayFuzzTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         ServiceStandIn.routeEveryServiceTo(SERVICES, registry);
     }

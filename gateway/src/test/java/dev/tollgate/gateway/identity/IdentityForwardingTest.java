@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.platform.identity.CallerIdentity;
 import dev.tollgate.platform.identity.IdentityHeaders;
@@ -50,6 +51,7 @@ class IdentityForwardingTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("TOLLGATE_SUBSCRIPTION_URL", SERVICE::baseUrl);
         registry.add("TOLLGATE_BILLING_URL", () -> "http://localhost:" + FreePorts.next());

@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.gateway.ServiceStandIn;
 import dev.tollgate.gateway.identity.DevTokenIssuer;
 import dev.tollgate.platform.test.TestKafka;
@@ -56,6 +57,7 @@ class RateLimitTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         ServiceStandIn.routeEveryServiceTo(SERVICES, registry);
     }

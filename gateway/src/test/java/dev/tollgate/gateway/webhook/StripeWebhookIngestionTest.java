@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.StripeWebhooks;
@@ -42,6 +43,7 @@ class StripeWebhookIngestionTest {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
     }
 

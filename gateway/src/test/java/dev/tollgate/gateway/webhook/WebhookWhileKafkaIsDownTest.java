@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.GatewayDatabase;
 import dev.tollgate.platform.test.FreePorts;
 
 /** Never 200 without durability: when no broker acknowledges, Stripe is told to retry. */
@@ -29,6 +30,7 @@ class WebhookWhileKafkaIsDownTest {
 
     @DynamicPropertySource
     static void brokerNobodyAnswersAt(DynamicPropertyRegistry registry) {
+        GatewayDatabase.register(registry);
         registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + FreePorts.next());
     }
 

@@ -29,7 +29,8 @@ public class InternalIdentityFilter extends OncePerRequestFilter {
     public static final String CALLER_ATTRIBUTE = CallerIdentity.class.getName();
 
     /** Probes, metrics and the container's error page never need a caller. */
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/**", "/error");
+    // The API description is public too: the gateway fetches it to merge the services' documents.
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/**", "/error", "GET /v3/api-docs");
 
     private final InternalTokenVerifier verifier;
     private final List<PublicPath> publicPaths;

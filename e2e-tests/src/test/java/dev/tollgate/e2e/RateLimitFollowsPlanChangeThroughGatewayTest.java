@@ -1,0 +1,152 @@
+package dev.tollgate.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tollgate.platform.test.StripeWebhooks;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway's per-account rate limit follows the plan Stripe says the account has: with the l4yercak3
+ * catalog (Starter: 60 requests a minute, 5,000 a day; Professional: 120 and 25,000), a signed
+ * {@code customer.subscription.created} for Starter makes the 61st call of the minute a 429, and a signed
+ * {@code customer.subscription.updated} to Professional lifts the limit to 120 (fresh buckets) without any
+ * call from the gateway to another service.
+ */
+@ExtendWith(NeedsDockerForContainers.class)
+class RateLimitFollowsPlanChangeThroughGatewayTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ACCOUNT = "acct_ratelimit";
+    private static final String CUSTOMER = "cus_ratelimit";
+    private static final long T0 = Instant.now().getEpochSecond() - 600;
+
+    private static RunningPlatform running;
+
+    @BeforeAll
+    static void startPlatform() {
+        // Only billing-service reads TOLLGATE_CATALOG, once, while it starts; cleared so no later class sees it.
+        System.setProperty("TOLLGATE_CATALOG", "l4yercak3");
+        try {
+            running = RunningPlatform.start();
+        } finally {
+            System.clearProperty("TOLLGATE_CATALOG");
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void theLimitFollowsAPlanChangeFromASignedStripeWebhook() {
+        stubCustomer();
+        deliver("evt_ratelimit_created", "customer.subscription.created", "price_starter_monthly", 100);
+        String jwt = token();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call(jwt).headers().firstValue("RateLimit-Policy"))
+                .hasValue("\"minute\";q=60;w=60, \"day\";q=5000;w=86400"));
+
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 61 && refused == null; i++) {
+            HttpResponse<String> response = call(jwt);
+            if (response.statusCode() == 429) {
+                refused = response;
+            }
+        }
+        assertThat(refused).as("the Starter plan's 60 requests a minute run out").isNotNull();
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains(ACCOUNT).contains("rate_limit_per_minute");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"minute\";r=0;");
+
+        deliver("evt_ratelimit_upgraded", "customer.subscription.updated", "price_professional_monthly", 200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> afterUpgrade = call(jwt);
+            assertThat(afterUpgrade.statusCode()).isEqualTo(200);
+            assertThat(afterUpgrade.headers().firstValue("RateLimit-Policy"))
+                    .hasValue("\"minute\";q=120;w=60, \"day\";q=25000;w=86400");
+        });
+    }
+
+    private static void stubCustomer() {
+        ObjectNode customer = StripeWebhooks.fixture("customer");
+        customer.put("id", CUSTOMER);
+        customer.put("email", "ratelimit@example.com");
+        running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + CUSTOMER)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(customer))));
+    }
+
+    private static void deliver(String eventId, String type, String priceId, long offset) {
+        ObjectNode subscription = StripeWebhooks.fixture("subscription");
+        subscription.put("id", "sub_ratelimit");
+        subscription.put("customer", CUSTOMER);
+        subscription.put("status", "active");
+        subscription.put("created", T0 + 100);
+        subscription.putNull("trial_start");
+        subscription.putNull("trial_end");
+        subscription.put("cancel_at_period_end", false);
+        subscription.putNull("cancel_at");
+        subscription.putNull("canceled_at");
+        subscription.putNull("ended_at");
+        subscription.putObject("metadata").put("organization_id", ACCOUNT);
+        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
+        item.put("subscription", "sub_ratelimit");
+        item.put("current_period_start", T0 + 100);
+        item.put("current_period_end", Instant.ofEpochSecond(T0 + 100).atZone(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond());
+        ObjectNode price = (ObjectNode) item.path("price");
+        price.put("id", priceId);
+        price.put("currency", "eur");
+        price.put("unit_amount", priceId.contains("professional") ? 39900 : 19900);
+        String payload = StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String token() {
+        HttpResponse<String> token = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_ratelimit",
+                        "accountId", ACCOUNT, "email", "ratelimit@example.com", "roles", List.of("owner"))))).build());
+        return JSON.readTree(token.body()).path("token").asString();
+    }
+
+    private static HttpResponse<String> call(String jwt) {
+        return exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/api/entitlements/me"))
+                .header("Authorization", "Bearer " + jwt).GET().build());
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
