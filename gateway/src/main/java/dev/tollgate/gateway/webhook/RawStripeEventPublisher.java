@@ -38,6 +38,8 @@ class RawStripeEventPublisher {
         this.kafka = kafka;
         this.settings = settings;
         this.meters = meters;
+        // Registered at start (0), so the alert on refused deliveries has a series before the first refusal.
+        meters.counter("tollgate.stripe.webhooks.unavailable");
     }
 
     void publish(Event event, String payload) {

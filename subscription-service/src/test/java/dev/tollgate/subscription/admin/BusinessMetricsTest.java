@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -61,6 +62,9 @@ class BusinessMetricsTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     DataSource database;
 
@@ -114,7 +118,7 @@ class BusinessMetricsTest {
         assertThat(metrics.path("churnedLast30Days").asInt()).isEqualTo(1);
         assertThat(metrics.path("monthlyChurn").decimalValue()).isEqualByComparingTo("0.1429");
 
-        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(gauge(scrape, "tollgate_subscription_mrr_minor", "currency=\"usd\"")).isEqualTo(15233.33);
         assertThat(gauge(scrape, "tollgate_subscription_mrr_minor", "currency=\"clp\"")).isEqualTo(33000.0);

@@ -74,6 +74,7 @@ public class OutboxRelay implements DisposableBean {
     private final EventSerializer events;
     private final DomainEventSerializer wire;
     private final OutboxSettings settings;
+    private final OutboxTraceContext traces;
     private final Counter failedSends;
     private final ThreadPoolExecutor senders;
     /** Accounts waiting for a sender thread, so a burst for one account queues it once. */
@@ -84,6 +85,12 @@ public class OutboxRelay implements DisposableBean {
 
     public OutboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
             DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters) {
+        this(dataSource, kafka, events, wire, settings, meters, new OutboxTraceContext(null, null));
+    }
+
+    OutboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
+            DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters, OutboxTraceContext traces) {
+        this.traces = traces;
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.events = events;
@@ -155,11 +162,12 @@ public class OutboxRelay implements DisposableBean {
     private boolean sendInOrder(JdbcClient sql, String account) {
         while (!stopping) {
             List<Row> rows = sql.sql("""
-                    SELECT id, event_type, serialized_event FROM event_publication
+                    SELECT id, event_type, serialized_event, traceparent FROM event_publication
                     WHERE routing_key = ? AND listener_id = ? AND completion_date IS NULL
                     ORDER BY publication_seq LIMIT 100""")
                     .params(account, OutboxRecorder.LISTENER_ID)
-                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4))).list();
             if (rows.isEmpty()) {
                 coolingDown.remove(account);
                 return true;
@@ -192,12 +200,16 @@ public class OutboxRelay implements DisposableBean {
     private void send(String account, Row row) throws Exception {
         Class<?> type = ClassUtils.forName(row.eventType(), getClass().getClassLoader());
         DomainEvent event = (DomainEvent) events.deserialize(row.serializedEvent(), type);
-        var message = MessageBuilder.fromMessage(wire.toMessage(event))
+        var builder = MessageBuilder.fromMessage(wire.toMessage(event))
                 .setHeader(KafkaHeaders.TOPIC, EventTypes.topicOf(type, settings.topic()))
-                .setHeader(KafkaHeaders.KEY, account)
-                .build();
+                .setHeader(KafkaHeaders.KEY, account);
+        if (row.traceparent() != null && traces.sendsHeaderItself()) {
+            builder.setHeader(OutboxTraceContext.TRACEPARENT, row.traceparent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var message = builder.build();
         try {
-            kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // Sent inside a span of the recording transaction's trace: the template's observation puts it on the record.
+            traces.continuing(row.traceparent(), () -> kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
@@ -229,6 +241,6 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    private record Row(UUID id, String eventType, String serializedEvent) {
+    private record Row(UUID id, String eventType, String serializedEvent, String traceparent) {
     }
 }
