@@ -72,6 +72,7 @@ public class EventBinding implements Consumer<Message<String>> {
             // The handler's log lines (and those of the transaction it runs in) name the event's account.
             try (var account = envelope.subject() == null ? null
                     : org.slf4j.MDC.putCloseable(dev.tollgate.platform.identity.InternalIdentityFilter.ACCOUNT_MDC_KEY, envelope.subject())) {
+                log.debug("{} handles {} (event {})", subscription.consumer(), envelope.type(), envelope.id());
                 inbox.receive(subscription.consumer(), envelope, handler.get());
             }
         } else {
