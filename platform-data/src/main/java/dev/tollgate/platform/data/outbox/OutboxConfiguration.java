@@ -57,8 +57,8 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
-            DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters, OutboxTraceContext traces) {
-        return new OutboxRelay(dataSource, kafka, events, wire, settings, meters, traces);
+            DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters) {
+        return new OutboxRelay(dataSource, kafka, events, wire, settings, meters);
     }
 
     @Bean

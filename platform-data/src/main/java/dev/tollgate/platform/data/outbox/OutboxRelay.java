@@ -74,7 +74,6 @@ public class OutboxRelay implements DisposableBean {
     private final EventSerializer events;
     private final DomainEventSerializer wire;
     private final OutboxSettings settings;
-    private final OutboxTraceContext traces;
     private final Counter failedSends;
     private final ThreadPoolExecutor senders;
     /** Accounts waiting for a sender thread, so a burst for one account queues it once. */
@@ -85,12 +84,6 @@ public class OutboxRelay implements DisposableBean {
 
     public OutboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
             DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters) {
-        this(dataSource, kafka, events, wire, settings, meters, new OutboxTraceContext(null, null));
-    }
-
-    OutboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
-            DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters, OutboxTraceContext traces) {
-        this.traces = traces;
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.events = events;
@@ -203,13 +196,13 @@ public class OutboxRelay implements DisposableBean {
         var builder = MessageBuilder.fromMessage(wire.toMessage(event))
                 .setHeader(KafkaHeaders.TOPIC, EventTypes.topicOf(type, settings.topic()))
                 .setHeader(KafkaHeaders.KEY, account);
-        if (row.traceparent() != null && traces.sendsHeaderItself()) {
+        if (row.traceparent() != null) {
+            // The trace of the transaction that recorded the event: its consumers continue it.
             builder.setHeader(OutboxTraceContext.TRACEPARENT, row.traceparent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         var message = builder.build();
         try {
-            // Sent inside a span of the recording transaction's trace: the template's observation puts it on the record.
-            traces.continuing(row.traceparent(), () -> kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
