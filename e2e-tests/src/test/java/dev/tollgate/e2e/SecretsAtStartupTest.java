@@ -108,6 +108,7 @@ class SecretsAtStartupTest {
         real.put("DATABASE_PASSWORD", "a-real-password-the-embedded-database-does-not-check");
         real.put("TOLLGATE_INTERNAL_JWKS", new JWKSet(REAL_KEY.toPublicJWK()).toString());
         real.put("server.port", 0);
+        real.put("management.server.port", 0);
         try (ConfigurableApplicationContext ticket = start(TicketApplication.class, TicketApplication.CONFIG_NAME, real)) {
             int port = ((WebServerApplicationContext) ticket).getWebServer().getPort();
             CallerIdentity caller = new CallerIdentity("user_1", "acct_1", null, List.of("owner"));

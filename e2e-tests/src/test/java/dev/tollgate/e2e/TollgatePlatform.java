@@ -42,6 +42,9 @@ final class TollgatePlatform implements AutoCloseable {
     private final int gatewayPort;
     private final int gatewayManagementPort;
     private final Infrastructure infrastructure;
+    /** Process name (billing ... notification, gateway) to its API port and to its management (actuator) port. */
+    private final Map<String, Integer> apiPorts = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new java.util.LinkedHashMap<>();
 
     TollgatePlatform(Infrastructure infrastructure, int smtpPort, String stripeApiBase) {
         this(infrastructure, smtpPort, stripeApiBase, Map.of());
@@ -70,6 +73,18 @@ final class TollgatePlatform implements AutoCloseable {
         gateway.put("tollgate.gateway.rate-limit.default-per-day", 1_000_000);
         gatewayPort = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, gateway);
         gatewayManagementPort = contexts.getLast().getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+        apiPorts.putAll(ports);
+        apiPorts.put("gateway", gatewayPort);
+    }
+
+    /** Every process's API (public) port, by short name: billing, subscription, ..., notification, gateway. */
+    Map<String, Integer> apiPorts() {
+        return Map.copyOf(apiPorts);
+    }
+
+    /** Every process's management port (actuator), by the same names as {@link #apiPorts()}. */
+    Map<String, Integer> managementPorts() {
+        return Map.copyOf(managementPorts);
     }
 
     String gatewayUrl() {
@@ -92,6 +107,8 @@ final class TollgatePlatform implements AutoCloseable {
         // Development keys and secrets (tollgate-local.yml); SecretsAtStartupTest starts processes without them.
         properties.put("spring.profiles.active", "local");
         properties.put("server.port", 0);
+        // Every process serves its actuator on a management port of its own (issue 12), random here.
+        properties.put("management.server.port", 0);
         properties.put("tollgate.outbox.resubmit-interval", "2s");
         properties.put("tollgate.outbox.resubmit-after", "2s");
         // The gateway owns no database, but on this shared classpath it sees the services' persistence
@@ -113,6 +130,8 @@ final class TollgatePlatform implements AutoCloseable {
         }
         ConfigurableApplicationContext context = builder.run(args);
         contexts.add(context);
+        managementPorts.put(configName.replace("-service", ""),
+                context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 

@@ -114,7 +114,7 @@ public final class LocalPlatform {
                   Gateway probes           http://localhost:8080/livez, http://localhost:8080/readyz
                   API docs (Swagger UI)    http://localhost:8080/docs   (OpenAPI 3.1: http://localhost:8080/v3/api-docs)
                   Metrics                  http://localhost:%d/actuator/prometheus (the gateway's management port;
-                                           every service: /actuator/prometheus on its own port)
+                                           every service: /actuator/prometheus on its management port, 9081 ... 9086)
                   Webhook secret           ./tollgate webhook-secret (development only)
                 %s
                   Mail                     http://localhost:%d
@@ -175,14 +175,22 @@ public final class LocalPlatform {
         }
         if (service.equals("gateway")) {
             env.put("MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
+        } else {
+            // Each service's actuator on its own management port: its API port + 1000 (9081 ... 9086).
+            env.put("MANAGEMENT_PORT", Integer.toString(managementPort(port)));
         }
         return builder.start();
     }
 
+    /** A service's management (actuator) port: 8081 -> 9081, as in its own yml. */
+    static int managementPort(int apiPort) {
+        return apiPort + 1000;
+    }
+
     private void awaitReady(String service, int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        // The gateway answers its probes on the public port at /readyz; its actuator is on the management port.
-        String path = service.equals("gateway") ? "/readyz" : "/actuator/health/readiness";
+        // Every process answers its probes on the API port at /readyz; its actuator is on the management port.
+        String path = "/readyz";
         HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));

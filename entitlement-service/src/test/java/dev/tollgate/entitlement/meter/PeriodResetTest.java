@@ -132,6 +132,7 @@ class PeriodResetTest {
     /** A new entitlement-service process on {@code database}, with the test's clock. */
     private static ConfigurableApplicationContext start(String database) {
         Map<String, Object> properties = Map.of("spring.config.name", EntitlementApplication.CONFIG_NAME, "server.port", 0,
+                "management.server.port", 0,
                 "spring.datasource.url", database, "spring.datasource.username", "postgres", "spring.datasource.password",
                 "postgres", "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

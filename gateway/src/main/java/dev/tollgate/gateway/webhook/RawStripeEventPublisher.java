@@ -1,5 +1,9 @@
 package dev.tollgate.gateway.webhook;
 
+import org.springframework.beans.factory.ObjectProvider;
+import dev.tollgate.platform.tracing.TraceParent;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -33,11 +37,18 @@ class RawStripeEventPublisher {
     private final KafkaTemplate<String, String> kafka;
     private final StripeWebhookSettings settings;
     private final MeterRegistry meters;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
 
-    RawStripeEventPublisher(KafkaTemplate<String, String> kafka, StripeWebhookSettings settings, MeterRegistry meters) {
+    RawStripeEventPublisher(KafkaTemplate<String, String> kafka, StripeWebhookSettings settings, MeterRegistry meters,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         this.kafka = kafka;
         this.settings = settings;
         this.meters = meters;
+        this.tracer = tracer;
+        this.propagator = propagator;
+        // Registered at start (0), so the alert on refused deliveries has a series before the first refusal.
+        meters.counter("tollgate.stripe.webhooks.unavailable");
     }
 
     void publish(Event event, String payload) {
@@ -45,6 +56,11 @@ class RawStripeEventPublisher {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.STRIPE_WEBHOOKS, customer, payload);
         CloudEventHeaders.of(event.getId(), SOURCE, TYPE_PREFIX + event.getType(), Instant.ofEpochSecond(event.getCreated()),
                 customer).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        // The webhook request's trace goes on with the record: billing and everything after it continue it.
+        String traceparent = TraceParent.current(tracer.getIfAvailable(), propagator.getIfAvailable());
+        if (traceparent != null) {
+            record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             kafka.send(record).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             meters.counter("tollgate.stripe.webhooks.accepted", "type", event.getType()).increment();

@@ -30,7 +30,10 @@ public class InternalIdentityFilter extends OncePerRequestFilter {
 
     /** Probes, metrics and the container's error page never need a caller. */
     // The API description is public too: the gateway fetches it to merge the services' documents.
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/**", "/error", "GET /v3/api-docs");
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/**", "/error", "GET /livez", "GET /readyz", "GET /v3/api-docs");
+
+    /** The MDC key of the caller's (or the event's) account id in every log line. */
+    public static final String ACCOUNT_MDC_KEY = "accountId";
 
     private final InternalTokenVerifier verifier;
     private final List<PublicPath> publicPaths;
@@ -59,7 +62,10 @@ public class InternalIdentityFilter extends OncePerRequestFilter {
             return;
         }
         caller.ifPresent(identity -> request.setAttribute(CALLER_ATTRIBUTE, identity));
-        chain.doFilter(request, response);
+        // Every log line of this request names the account (structured logs: the MDC's accountId).
+        try (var account = caller.map(identity -> org.slf4j.MDC.putCloseable(ACCOUNT_MDC_KEY, identity.accountId())).orElse(null)) {
+            chain.doFilter(request, response);
+        }
     }
 
     /** Public only if both the container's normalized path and Spring's decoded path say so, whatever the URI's tricks. */

@@ -55,6 +55,14 @@ public class RetryingPartitions {
                         : now);
     }
 
+    /**
+     * Publishes the consumer's {@code tollgate.events.retrying} gauge (0) from its start, so an alert rule
+     * on it has a series before the first failure.
+     */
+    public void watch(String consumer) {
+        partitionsOf(consumer);
+    }
+
     /** The consumer got past a record of this partition (applied, skipped or dead-lettered): it is no longer held. */
     public void progressed(String consumer, String topic, int partition) {
         Map<TopicPartition, Held> partitions = held.get(consumer);

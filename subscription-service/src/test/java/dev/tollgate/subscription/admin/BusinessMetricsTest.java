@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -70,6 +71,9 @@ class BusinessMetricsTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     DataSource database;
 
@@ -145,7 +149,7 @@ class BusinessMetricsTest {
                 + row.path("amountMinor").asLong() + "/" + row.path("payments").asInt()));
         assertThat(collected).containsExactly("clp=198000/2", "usd=11900/2");
 
-        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(gauge(scrape, "tollgate_subscription_mrr_minor", "currency=\"usd\"")).isEqualTo(17233.33);
         assertThat(gauge(scrape, "tollgate_subscription_mrr_minor", "currency=\"clp\"")).isEqualTo(33000.0);

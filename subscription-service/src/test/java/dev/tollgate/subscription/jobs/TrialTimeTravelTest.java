@@ -213,6 +213,7 @@ class TrialTimeTravelTest {
 
     private ConfigurableApplicationContext startAnotherInstance() {
         List<String> args = new ArrayList<>(List.of("--spring.config.name=" + SubscriptionApplication.CONFIG_NAME, "--server.port=0",
+                "--management.server.port=0",
                 "--tollgate.subscription.schedule-enabled=false"));
         for (String property : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers")) {

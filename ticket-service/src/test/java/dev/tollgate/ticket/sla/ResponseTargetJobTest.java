@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -66,6 +67,9 @@ class ResponseTargetJobTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     DataSource database;
 
@@ -82,7 +86,8 @@ class ResponseTargetJobTest {
         CLOCK.reset();
         api = new TicketApi(port, CLOCK);
         if (secondReplica == null) {
-            List<String> args = new ArrayList<>(List.of("--spring.config.name=" + TicketApplication.CONFIG_NAME, "--server.port=0"));
+            List<String> args = new ArrayList<>(List.of("--spring.config.name=" + TicketApplication.CONFIG_NAME, "--server.port=0",
+                    "--management.server.port=0"));
             for (String property : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                     "spring.kafka.bootstrap-servers", "tollgate.tickets.response-due-lead")) {
                 args.add("--" + property + "=" + environment.getRequiredProperty(property));
@@ -132,7 +137,7 @@ class ResponseTargetJobTest {
         assertThat(json(api.get(caller, "/api/tickets/" + urgent)).path("slaBreached").asBoolean()).isTrue();
         assertThat(json(api.get(caller, "/api/tickets/" + answered)).path("slaBreached").asBoolean()).isFalse();
 
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(gauge(metrics, "tollgate_tickets_sla_breach_ratio")).as("2 of the 3 tickets due missed their target")
                 .isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.001));

@@ -45,6 +45,8 @@ public class EventBinding implements Consumer<Message<String>> {
         if (properties.getGroup() == null) {
             properties.setGroup(subscription.consumer());
         }
+        // Failures are reported under the group (PartitionHoldingBackOff.consumerOf): its gauge exists from the start.
+        retrying.watch(properties.getGroup());
     }
 
     static String inputOf(String function) {
@@ -67,7 +69,12 @@ public class EventBinding implements Consumer<Message<String>> {
         EventEnvelope envelope = EventEnvelope.from(record);
         Optional<Consumer<EventEnvelope>> handler = subscription.handlerFor(envelope.type());
         if (handler.isPresent()) {
-            inbox.receive(subscription.consumer(), envelope, handler.get());
+            // The handler's log lines (and those of the transaction it runs in) name the event's account.
+            try (var account = envelope.subject() == null ? null
+                    : org.slf4j.MDC.putCloseable(dev.tollgate.platform.identity.InternalIdentityFilter.ACCOUNT_MDC_KEY, envelope.subject())) {
+                log.debug("{} handles {} (event {})", subscription.consumer(), envelope.type(), envelope.id());
+                inbox.receive(subscription.consumer(), envelope, handler.get());
+            }
         } else {
             log.debug("{} does not read {} (event {}); skipped", subscription.consumer(), envelope.type(), envelope.id());
         }

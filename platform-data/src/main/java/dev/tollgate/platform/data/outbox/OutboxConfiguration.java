@@ -1,5 +1,8 @@
 package dev.tollgate.platform.data.outbox;
 
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,6 +49,12 @@ public class OutboxConfiguration {
         return new DomainEventSerializer(json, settings.source());
     }
 
+    /** Micrometer Tracing's tracer and W3C propagator when tracing is on; without them events carry no trace. */
+    @Bean
+    OutboxTraceContext outboxTraceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTraceContext(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
     @Bean
     OutboxRelay outboxRelay(DataSource dataSource, KafkaOperations<Object, Object> kafka, EventSerializer events,
             DomainEventSerializer wire, OutboxSettings settings, MeterRegistry meters) {
@@ -53,8 +62,9 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRecorder outboxRecorder(JdbcClient jdbc, EventSerializer events, OutboxRelay relay, OutboxSettings settings) {
-        return new OutboxRecorder(jdbc, events, relay, settings);
+    OutboxRecorder outboxRecorder(JdbcClient jdbc, EventSerializer events, OutboxRelay relay, OutboxSettings settings,
+            OutboxTraceContext traces) {
+        return new OutboxRecorder(jdbc, events, relay, settings, traces);
     }
 
     /** ShedLock over JDBC, with the database's clock so replicas' clock drift does not matter. */

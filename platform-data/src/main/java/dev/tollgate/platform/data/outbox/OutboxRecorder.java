@@ -30,12 +30,14 @@ class OutboxRecorder {
     private final EventSerializer events;
     private final OutboxRelay relay;
     private final OutboxSettings settings;
+    private final OutboxTraceContext traces;
 
-    OutboxRecorder(JdbcClient jdbc, EventSerializer events, OutboxRelay relay, OutboxSettings settings) {
+    OutboxRecorder(JdbcClient jdbc, EventSerializer events, OutboxRelay relay, OutboxSettings settings, OutboxTraceContext traces) {
         this.jdbc = jdbc;
         this.events = events;
         this.relay = relay;
         this.settings = settings;
+        this.traces = traces;
     }
 
     @EventListener
@@ -51,9 +53,10 @@ class OutboxRecorder {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(PUBLISH_LOCK + account).query().listOfRows();
         jdbc.sql("""
                 INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
-                    status, completion_attempts, last_resubmission_date, routing_key)
-                VALUES (?, ?, ?, clock_timestamp(), ?, 'PUBLISHED', 1, clock_timestamp(), ?)""")
-                .params(UUID.randomUUID(), event.getClass().getName(), LISTENER_ID, events.serialize(event), account)
+                    status, completion_attempts, last_resubmission_date, routing_key, traceparent)
+                VALUES (?, ?, ?, clock_timestamp(), ?, 'PUBLISHED', 1, clock_timestamp(), ?, ?)""")
+                .params(UUID.randomUUID(), event.getClass().getName(), LISTENER_ID, events.serialize(event), account,
+                        traces.current())
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -155,11 +155,12 @@ public class OutboxRelay implements DisposableBean {
     private boolean sendInOrder(JdbcClient sql, String account) {
         while (!stopping) {
             List<Row> rows = sql.sql("""
-                    SELECT id, event_type, serialized_event FROM event_publication
+                    SELECT id, event_type, serialized_event, traceparent FROM event_publication
                     WHERE routing_key = ? AND listener_id = ? AND completion_date IS NULL
                     ORDER BY publication_seq LIMIT 100""")
                     .params(account, OutboxRecorder.LISTENER_ID)
-                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4))).list();
             if (rows.isEmpty()) {
                 coolingDown.remove(account);
                 return true;
@@ -192,10 +193,14 @@ public class OutboxRelay implements DisposableBean {
     private void send(String account, Row row) throws Exception {
         Class<?> type = ClassUtils.forName(row.eventType(), getClass().getClassLoader());
         DomainEvent event = (DomainEvent) events.deserialize(row.serializedEvent(), type);
-        var message = MessageBuilder.fromMessage(wire.toMessage(event))
+        var builder = MessageBuilder.fromMessage(wire.toMessage(event))
                 .setHeader(KafkaHeaders.TOPIC, EventTypes.topicOf(type, settings.topic()))
-                .setHeader(KafkaHeaders.KEY, account)
-                .build();
+                .setHeader(KafkaHeaders.KEY, account);
+        if (row.traceparent() != null) {
+            // The trace of the transaction that recorded the event: its consumers continue it.
+            builder.setHeader(OutboxTraceContext.TRACEPARENT, row.traceparent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var message = builder.build();
         try {
             kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -229,6 +234,6 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    private record Row(UUID id, String eventType, String serializedEvent) {
+    private record Row(UUID id, String eventType, String serializedEvent, String traceparent) {
     }
 }

@@ -48,7 +48,7 @@ class PlatformMigrationsTest {
                 .update();
 
         try (var service = TestService.start(database, TestKafka.bootstrapServers(), Map.of())) {
-            assertThat(versions(jdbc, PlatformMigrations.HISTORY_TABLE)).containsExactly("0.2", "0.3", "0.4");
+            assertThat(versions(jdbc, PlatformMigrations.HISTORY_TABLE)).containsExactly("0.2", "0.3", "0.4", "0.5");
             assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1");
             await().atMost(Duration.ofSeconds(30)).until(() -> service.pending() == 0);
             assertThat(TestKafka.read(TestService.TOPIC, record -> "acct_legacy".equals(record.key()), 1,
