@@ -52,7 +52,7 @@ public final class Benchmark {
                     with(common, "bench.base", GATEWAY, "bench.path", "/livez"));
             Figure noopService = gatling.run("noop-entitlement-service", HttpLoadSimulation.class,
                     with(common, "bench.base", System.getenv().getOrDefault("BENCH_SERVICE_BASE", "http://localhost:8083"),
-                            "bench.path", System.getenv().getOrDefault("BENCH_SERVICE_NOOP_PATH", "/actuator/health/liveness")));
+                            "bench.path", System.getenv().getOrDefault("BENCH_SERVICE_NOOP_PATH", "/livez")));
             Figure check = gatling.run("check-gateway", HttpLoadSimulation.class,
                     with(common, "bench.base", GATEWAY, "bench.path", "/api/entitlements/me", "bench.tokens", tokens.toAbsolutePath()));
             Figure checkAtRate = gatling.run("check-gateway-fixed-rate", HttpLoadSimulation.class,
