@@ -116,6 +116,8 @@ class PreferencesUnsubscribeFeedTest {
         assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/problem+json"));
         assertThat(second.body()).contains("already used");
+        assertThat(oneClick(path + "%3D").statusCode()).as("the same token spelled with Base64 padding is not a fresh link")
+                .isEqualTo(400);
 
         String next = publishUsage("acct_unsub", "storage_gb");
         await().atMost(Duration.ofSeconds(60)).until(() -> "opted_out".equals(feedStatus(next)));

@@ -88,8 +88,11 @@ class SignupTrials implements EventConsumer {
         if (extension.eventId() == null || extension.accountId() == null || extension.trialEnd() == null) {
             throw new MalformedEventException(TRIAL_EXTENDED + " " + extension.eventId() + " lacks the account or the new trial end");
         }
+        // Only ever later: a replayed older extension (from the dead-letter topic, say) must not shorten the trial.
         List<String> trialing = jdbc.sql("SELECT subscription_id FROM stripe_subscription WHERE account_id = :account "
-                + "AND status = 'trialing'").param("account", extension.accountId()).query(String.class).list();
+                + "AND status = 'trialing' AND (trial_end IS NULL OR trial_end < :end)")
+                .param("account", extension.accountId()).param("end", java.sql.Timestamp.from(extension.trialEnd()))
+                .query(String.class).list();
         if (trialing.isEmpty()) {
             log.info("Account {} has no trialing Stripe subscription; its trial extension to {} stays local",
                     extension.accountId(), extension.trialEnd());

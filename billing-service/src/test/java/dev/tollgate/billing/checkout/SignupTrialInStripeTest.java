@@ -92,15 +92,16 @@ class SignupTrialInStripeTest extends L4yercak3IntegrationTest {
     }
 
     @Test
-    void anOperatorsTrialExtensionMovesTheTrialEndOfTheAccountsTrialingStripeSubscriptionsOnce() {
+    void anOperatorsTrialExtensionMovesTheTrialEndOfTheAccountsTrialingStripeSubscriptionsLaterOnceAndNeverEarlier() {
         String account = "acct_extend_" + UUID.randomUUID().toString().substring(0, 8);
-        holds(account, "sub_" + account + "_trial", "trialing");
-        holds(account, "sub_" + account + "_old", "canceled");
+        Instant newEnd = Instant.now().plus(24, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        holds(account, "sub_" + account + "_trial", "trialing", newEnd.minus(10, ChronoUnit.DAYS));
+        holds(account, "sub_" + account + "_old", "canceled", newEnd.minus(40, ChronoUnit.DAYS));
+        holds(account, "sub_" + account + "_later", "trialing", newEnd.plus(5, ChronoUnit.DAYS));
         server().stubFor(WireMock.post(urlPathEqualTo("/v1/subscriptions/sub_" + account + "_trial")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"id": "sub_moved", "object": "subscription", "status": "trialing"}""")));
         String eventId = UUID.randomUUID().toString();
-        Instant newEnd = Instant.now().plus(24, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String payload = JSON.writeValueAsString(Map.of("eventId", eventId, "accountId", account, "trialEnd", newEnd.toString(),
                 "reason", "Customer asked at the webinar"));
 
@@ -119,16 +120,19 @@ class SignupTrialInStripeTest extends L4yercak3IntegrationTest {
                 });
         assertThat(server().findAll(postRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_" + account + "_old"))))
                 .as("a subscription out of its trial is left alone").isEmpty();
+        assertThat(server().findAll(postRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_" + account + "_later"))))
+                .as("a trial is never moved earlier, e.g. by an older extension replayed").isEmpty();
     }
 
     /** The Stripe subscription billing holds after Stripe's webhooks reported it. */
-    private void holds(String account, String subscription, String status) {
+    private void holds(String account, String subscription, String status, Instant trialEnd) {
         jdbc.sql("""
                 INSERT INTO stripe_subscription (subscription_id, customer_id, account_id, plan_id, price_id, status,
-                    last_event_id, last_event_created) VALUES (:id, :customer, :account, 'starter', 'price_starter_monthly_trial',
-                    :status, :event, now())""")
+                    last_event_id, last_event_created, trial_end) VALUES (:id, :customer, :account, 'starter',
+                    'price_starter_monthly_trial', :status, :event, now(), :trialEnd)""")
                 .param("id", subscription).param("customer", "cus_" + account).param("account", account)
-                .param("status", status).param("event", "evt_" + subscription).update();
+                .param("status", status).param("event", "evt_" + subscription)
+                .param("trialEnd", java.sql.Timestamp.from(trialEnd)).update();
     }
 
     private void deliverTrialStarted(String eventId, String account, String payload) {

@@ -65,10 +65,8 @@ class EdgeSecurityConfiguration {
                     // Actuator lives on the separate management port, which is not published.
                     requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
                     requests.requestMatchers(HttpMethod.POST, "/webhooks/stripe").permitAll();
-                    requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz", "/api/catalog/**")
-                            .permitAll();
-                    // RFC 8058 one-click unsubscribe: a mail client posts it with no login; its signed token is the authority.
-                    requests.requestMatchers("/api/notifications/unsubscribe").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz", PublicApi.CATALOG).permitAll();
+                    requests.requestMatchers(PublicApi.UNSUBSCRIBE).permitAll();
                     // The merged API description and Swagger UI (with its assets) for frontend developers (docs package).
                     requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/docs", "/docs/swagger-ui/**").permitAll();
                     if (settings.devIssuerEnabled()) {

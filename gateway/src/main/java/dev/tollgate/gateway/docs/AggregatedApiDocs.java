@@ -23,6 +23,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import dev.tollgate.gateway.access.PublicApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Operation ids get the service's short name as prefix, so they stay unique; every operation is tagged
  * with its service. A service's document is reused for {@code cache-ttl}; one that cannot be fetched is
  * replaced by the last one that could, or left out and listed in {@code info.x-tollgate-missing-services}.
+ * <p>
+ * The path is public, so no request may cost the gateway more than serving what it holds: a stale copy
+ * is served at once while one refresh per service runs in the background, and a failed fetch is
+ * remembered for {@code cache-ttl} too, so a service that is down is asked once per period, not once per
+ * request. Only the very first request for a service waits for it (at most {@code fetch-timeout}).
  */
 @Component
 public class AggregatedApiDocs {
@@ -43,6 +49,7 @@ public class AggregatedApiDocs {
     public record Document(ObjectNode json, List<String> missing) {
     }
 
+    /** A fetch's outcome: the service's document, or the last good one (null if none) after a failed fetch. */
     private record Fetched(JsonNode document, Instant at) {
     }
 
@@ -57,6 +64,7 @@ public class AggregatedApiDocs {
     private final ObjectNode gateway;
     private final HttpClient http;
     private final Map<String, Fetched> fetched = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
 
     public AggregatedApiDocs(Environment environment, ApiDocsSettings settings, Clock clock) {
         this.services = services(environment);
@@ -73,25 +81,23 @@ public class AggregatedApiDocs {
     }
 
     public Document document() {
-        Map<String, CompletableFuture<JsonNode>> refreshing = new LinkedHashMap<>();
         Instant now = clock.instant();
+        List<CompletableFuture<Void>> firstFetches = new ArrayList<>();
         services.forEach((name, base) -> {
             Fetched held = fetched.get(name);
             if (held == null || held.at().plus(settings.cacheTtl()).isBefore(now)) {
-                refreshing.put(name, fetch(name, base));
+                CompletableFuture<Void> refresh = refresh(name, base);
+                if (held == null) {
+                    firstFetches.add(refresh);
+                }
             }
         });
-        refreshing.forEach((name, future) -> {
-            JsonNode document = future.join();
-            if (document != null) {
-                fetched.put(name, new Fetched(document, now));
-            }
-        });
+        firstFetches.forEach(CompletableFuture::join);
         ObjectNode merged = gateway.deepCopy();
         List<String> missing = new ArrayList<>();
         services.keySet().forEach(name -> {
             Fetched held = fetched.get(name);
-            if (held == null) {
+            if (held == null || held.document() == null) {
                 missing.add(name);
             } else {
                 merge(merged, name, held.document().deepCopy());
@@ -105,6 +111,23 @@ public class AggregatedApiDocs {
                     + String.join(", ", missing) + ".");
         }
         return new Document(merged, List.copyOf(missing));
+    }
+
+    /** The one refresh of {@code name} running, or a new one; it records its outcome before it completes. */
+    private CompletableFuture<Void> refresh(String name, URI base) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = refreshing.putIfAbsent(name, mine);
+        if (running != null) {
+            return running;
+        }
+        fetch(name, base).whenComplete((document, impossible) -> {
+            Fetched previous = fetched.get(name);
+            JsonNode kept = document != null ? document : previous == null ? null : previous.document();
+            fetched.put(name, new Fetched(kept, clock.instant()));
+            refreshing.remove(name, mine);
+            mine.complete(null);
+        });
+        return mine;
     }
 
     private CompletableFuture<JsonNode> fetch(String name, URI base) {
@@ -163,8 +186,10 @@ public class AggregatedApiDocs {
                     if (security != null && !described.has("security")) {
                         described.set("security", security.deepCopy());
                     }
-                    boolean publicAtTheGateway = path.getKey().equals("/api/catalog") || path.getKey().startsWith("/api/catalog/");
-                    if (security != null && !publicAtTheGateway && described.path("security").isEmpty()) {
+                    boolean publicAtTheGateway = PublicApi.isPublic(path.getKey());
+                    if (publicAtTheGateway) {
+                        described.putArray("security"); // the edge asks no token here, whatever the service's default
+                    } else if (security != null && described.path("security").isEmpty()) {
                         // Public inside the network (the service's own list) but not at the edge, which asks for a token.
                         described.set("security", security.deepCopy());
                         ObjectNode responses = objectAt(described, "responses");

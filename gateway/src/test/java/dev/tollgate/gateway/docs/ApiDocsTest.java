@@ -107,6 +107,7 @@ class ApiDocsTest {
     void aServiceThatCannotBeReachedIsNamedAndTheRestIsServedFromTheCache() throws Exception {
         fetch("/v3/api-docs");
         int fetchedBefore = BILLING.findAll(getRequestedFor(urlEqualTo("/v3/api-docs"))).size();
+        int failedBefore = OTHERS.findAll(getRequestedFor(urlEqualTo("/v3/api-docs"))).size();
 
         HttpResponse<String> answer = fetch("/v3/api-docs");
 
@@ -118,6 +119,8 @@ class ApiDocsTest {
         assertThat(document.at("/info/description").asString()).contains("notification-service");
         assertThat(document.path("paths").has("/api/billing/plans")).isTrue();
         assertThat(BILLING.findAll(getRequestedFor(urlEqualTo("/v3/api-docs")))).hasSize(fetchedBefore);
+        assertThat(OTHERS.findAll(getRequestedFor(urlEqualTo("/v3/api-docs")))).as("a failed fetch is remembered for the TTL, "
+                + "so an anonymous caller cannot make the gateway ask a broken service on every request").hasSize(failedBefore);
     }
 
     @Test

@@ -73,6 +73,11 @@ public class UnsubscribeTokens {
             if (!MessageDigest.isEqual(sign(payload), signature)) {
                 return null;
             }
+            // One token, one spelling: Base64 also decodes padded or low-bit-altered variants, which would
+            // otherwise be new strings that verify, and use the link a second time.
+            if (!token.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
+                return null;
+            }
             String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
             MailCategory category = parts.length == 4 ? MailCategory.optional(parts[2]) : null;
             if (category == null) {

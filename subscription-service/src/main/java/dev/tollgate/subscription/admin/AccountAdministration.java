@@ -130,7 +130,7 @@ class AccountAdministration {
         }
         if (!SubscriptionState.LOCAL.equals(before.source())) {
             throw conflict("Account " + accountId + "'s trial is a Stripe subscription (" + before.subscriptionId()
-                    + "); its end has to be moved in Stripe, which billing-service does not offer yet.");
+                    + ") begun at a Stripe checkout; its end is moved in Stripe (the dashboard or the API), not here.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant from = before.trialEnd() == null || before.trialEnd().isBefore(now) ? now : before.trialEnd();

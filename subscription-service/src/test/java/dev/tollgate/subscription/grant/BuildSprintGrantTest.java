@@ -101,7 +101,7 @@ class BuildSprintGrantTest {
         job.run("schedule", null);
         assertThat(me(account).path("planId").asString()).isEqualTo("pro");
         CLOCK.advance(Duration.ofDays(2));
-        job.run("schedule", null);
+        LifecycleJob.RunResult ending = job.run("schedule", null);
         job.run("schedule", null);
         job.run("daily-sweep", null);
 
@@ -115,7 +115,9 @@ class BuildSprintGrantTest {
         assertThat(events).extracting(r -> body(r).path("direction").asString()).containsExactly("", "upgrade", "downgrade");
         assertThat(events).extracting(r -> body(r).path("planId").asString()).containsExactly("community", "pro", "community");
         events.forEach(r -> assertThat(EventContract.violations(TestKafka.header(r, CloudEventHeaders.TYPE), r.value())).isEmpty());
-        assertThat(jdbc.sql("SELECT count(*) FROM job_run WHERE grants_ended > 0").query(Long.class).single()).isPositive();
+        assertThat(ending.grantsEnded()).as("the run that ended it says so").isPositive();
+        assertThat(jdbc.sql("SELECT grants_ended FROM job_run WHERE id = :id").param("id", ending.runId()).query(Integer.class)
+                .single()).as("and its job log row, which admins read").isEqualTo(ending.grantsEnded());
     }
 
     @Test
