@@ -32,9 +32,9 @@ public final class ClientMistakes {
                 return Optional.of(new Mistake(HttpStatus.BAD_REQUEST, "Malformed media type",
                         "A Content-Type or Accept header is not a valid media type: " + safe(mime.getMimeType()) + "."));
             }
-            if (cause instanceof HttpMessageNotReadableException) {
-                return Optional.of(new Mistake(HttpStatus.BAD_REQUEST, "Unreadable body",
-                        "The request body could not be read as its Content-Type says."));
+            if (cause instanceof HttpMessageNotReadableException unreadable) {
+                return Optional.of(new Mistake(HttpStatus.BAD_REQUEST, UnreadableBody.TITLE,
+                        UnreadableBody.describe(unreadable)));
             }
             if (cause instanceof UnsupportedCharsetException || cause instanceof IllegalCharsetNameException) {
                 return Optional.of(new Mistake(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset",

@@ -2,15 +2,21 @@ package dev.tollgate.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Spring MVC's own exceptions (bad JSON, missing parameter, unknown path, wrong method...)
- * become problem details through {@link ResponseEntityExceptionHandler}; {@link ApiProblem}s
+ * become problem details through {@link ResponseEntityExceptionHandler}, an unreadable body naming
+ * the field at fault ({@link UnreadableBody}); {@link ApiProblem}s
  * carry their own; what {@link ClientMistakes} recognises is a 400; anything else is a 500 that
  * reveals nothing about the server.
  */
@@ -18,6 +24,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, UnreadableBody.describe(unreadable));
+        problem.setTitle(UnreadableBody.TITLE);
+        return handleExceptionInternal(unreadable, problem, headers, status, request);
+    }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
