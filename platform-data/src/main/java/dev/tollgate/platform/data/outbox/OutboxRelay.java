@@ -1,13 +1,16 @@
 package dev.tollgate.platform.data.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.util.ClassUtils;
@@ -49,10 +53,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>
  * How: an account (the Kafka key) is sent by one drainer at a time across all replicas, the
  * holder of a PostgreSQL session advisory lock on the account. The drainer sends the account's
- * rows in {@code publication_seq} order, one at a time, waiting for each acknowledgement before
- * deleting the row and sending the next; at the first failure it stops that account, marks the
- * row {@code FAILED} and leaves it for a retry with exponential backoff, so no later event of the
- * account can overtake it. Other accounts go on in parallel, up to {@code max-in-flight} per
+ * rows in {@code publication_seq} order, a batch at a time: it hands the whole batch to the
+ * idempotent producer, then waits for the acknowledgements in order and deletes the acknowledged
+ * prefix in one statement; at the first failure it stops that account, marks the row
+ * {@code FAILED} and leaves it and everything after it for a retry with exponential backoff, so
+ * no later event of the account can overtake it. Other accounts go on in parallel, up to {@code max-in-flight} per
  * replica. A replica that dies lets go of its locks with its connections; its rows are sent by
  * the {@link OutboxResubmission} sweep. A send whose acknowledgement is lost is sent again
  * (at least once); consumers drop the duplicate by {@code ce_id}.
@@ -157,40 +162,80 @@ public class OutboxRelay implements DisposableBean {
             List<Row> rows = sql.sql("""
                     SELECT id, event_type, serialized_event, traceparent FROM event_publication
                     WHERE routing_key = ? AND listener_id = ? AND completion_date IS NULL
-                    ORDER BY publication_seq LIMIT 100""")
-                    .params(account, OutboxRecorder.LISTENER_ID)
+                    ORDER BY publication_seq LIMIT ?""")
+                    .params(account, OutboxRecorder.LISTENER_ID, settings.batchSize())
                     .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4))).list();
             if (rows.isEmpty()) {
                 coolingDown.remove(account);
                 return true;
             }
-            for (Row row : rows) {
-                try {
-                    send(account, row);
-                } catch (Exception e) {
-                    failedSends.increment();
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    int attempts = sql.sql("""
-                            UPDATE event_publication SET status = 'FAILED', completion_attempts = completion_attempts + 1,
-                                last_resubmission_date = clock_timestamp() WHERE id = ? RETURNING completion_attempts""")
-                            .param(row.id()).query(Integer.class).optional().orElse(2);
-                    Duration pause = backoff(attempts - 1);
-                    coolingDown.put(account, Instant.now().plus(pause));
-                    log.warn("Kafka did not acknowledge {} of account {}; holding the account's later events and "
-                            + "trying again in {}", row.id(), account, pause, e);
-                    return false;
-                }
-                // Acknowledged: the row is done; the outbox table holds only what Kafka is still owed.
-                sql.sql("DELETE FROM event_publication WHERE id = ?").param(row.id()).update();
+            Outcome outcome = sendBatch(account, rows);
+            if (!outcome.acknowledged().isEmpty()) {
+                // Acknowledged: those rows are done; the outbox table holds only what Kafka is still owed.
+                sql.sql("DELETE FROM event_publication WHERE id = ANY(?)")
+                        .param(outcome.acknowledged().toArray(UUID[]::new)).update();
+            }
+            if (outcome.failure() != null) {
+                holdBack(sql, account, outcome.failedRow(), outcome.failure());
+                return false;
             }
         }
         return false;
     }
 
-    private void send(String account, Row row) throws Exception {
+    /**
+     * Sends the rows in order without waiting between them, then waits for the acknowledgements in the same order
+     * and returns the acknowledged prefix. Pipelining keeps the account's order because every row of an account has
+     * one key, hence one partition per topic, and the producer is idempotent (enable.idempotence, acks=all, at most
+     * five requests in flight): the broker appends a partition's records in send order, and a send that fails makes
+     * the later in-flight sends of its partition fail too rather than land after a gap. A row that cannot even be
+     * handed to the producer (its class is gone, no metadata) ends the batch before anything later is sent.
+     */
+    private Outcome sendBatch(String account, List<Row> rows) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+        Exception failure = null;
+        for (Row row : rows) {
+            try {
+                acks.add(kafka.send(message(account, row)));
+            } catch (Exception e) {
+                failure = e;
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        List<UUID> acknowledged = new ArrayList<>(acks.size());
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(rows.get(i).id());
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                failure = unwrap(e);
+                break;
+            }
+        }
+        int failedIndex = acknowledged.size();
+        return failure == null ? new Outcome(acknowledged, null, null)
+                : new Outcome(acknowledged, rows.get(failedIndex), failure);
+    }
+
+    /** Marks the first unacknowledged row FAILED and holds the account back for the backoff, so nothing later overtakes it. */
+    private void holdBack(JdbcClient sql, String account, Row row, Exception failure) {
+        failedSends.increment();
+        int attempts = sql.sql("""
+                UPDATE event_publication SET status = 'FAILED', completion_attempts = completion_attempts + 1,
+                    last_resubmission_date = clock_timestamp() WHERE id = ? RETURNING completion_attempts""")
+                .param(row.id()).query(Integer.class).optional().orElse(2);
+        Duration pause = backoff(attempts - 1);
+        coolingDown.put(account, Instant.now().plus(pause));
+        log.warn("Kafka did not acknowledge {} of account {}; holding the account's later events and "
+                + "trying again in {}", row.id(), account, pause, failure);
+    }
+
+    private Message<?> message(String account, Row row) throws ClassNotFoundException {
         Class<?> type = ClassUtils.forName(row.eventType(), getClass().getClassLoader());
         DomainEvent event = (DomainEvent) events.deserialize(row.serializedEvent(), type);
         var builder = MessageBuilder.fromMessage(wire.toMessage(event))
@@ -198,16 +243,19 @@ public class OutboxRelay implements DisposableBean {
                 .setHeader(KafkaHeaders.KEY, account);
         if (row.traceparent() != null) {
             // The trace of the transaction that recorded the event: its consumers continue it.
-            builder.setHeader(OutboxTraceContext.TRACEPARENT, row.traceparent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            builder.setHeader(OutboxTraceContext.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.UTF_8));
         }
-        var message = builder.build();
-        try {
-            kafka.send(message).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (TimeoutException e) {
-            throw new TimeoutException("no acknowledgement within " + settings.sendTimeout());
+        return builder.build();
+    }
+
+    private Exception unwrap(Exception e) {
+        if (e instanceof ExecutionException && e.getCause() instanceof Exception cause) {
+            return cause;
         }
+        if (e instanceof TimeoutException) {
+            return new TimeoutException("no acknowledgement within " + settings.sendTimeout());
+        }
+        return e;
     }
 
     /** The pause after the n-th consecutive failure: retry-backoff doubled per failure, at most max-retry-backoff. */
@@ -235,5 +283,9 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private record Row(UUID id, String eventType, String serializedEvent, String traceparent) {
+    }
+
+    /** The acknowledged prefix of a batch and, if the batch stopped early, its first unacknowledged row and why. */
+    private record Outcome(List<UUID> acknowledged, Row failedRow, Exception failure) {
     }
 }

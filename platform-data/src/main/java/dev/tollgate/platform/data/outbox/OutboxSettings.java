@@ -11,15 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resubmitAfter how old an unacknowledged publication must be before that sweep sends it again
  *        (younger ones are being sent by the replica that committed them)
  * @param maxInFlight how many accounts this replica sends for at once (each holds a database connection while it
- *        sends; keep it below the connection pool size); each account has at most one send in flight
+ *        sends; keep it below the connection pool size); each account has at most one batch in flight
  * @param retryBackoff the pause before an account whose send failed is tried again; it doubles per failure
  * @param maxRetryBackoff the longest such pause
+ * @param batchSize how many of an account's publications are sent without waiting for each acknowledgement
+ *        (the producer keeps them in order: one key, one partition, idempotent sends)
  * @param sendTimeout how long to wait for the broker's acknowledgement before counting a send as failed
  *        (a backstop: the producer's {@code delivery.timeout.ms} ends a send earlier)
  */
 @ConfigurationProperties("tollgate.outbox")
 public record OutboxSettings(String topic, String source, Duration resubmitInterval, Duration resubmitAfter,
-        Integer maxInFlight, Duration retryBackoff, Duration maxRetryBackoff, Duration sendTimeout) {
+        Integer maxInFlight, Duration retryBackoff, Duration maxRetryBackoff, Integer batchSize, Duration sendTimeout) {
 
     public OutboxSettings {
         resubmitInterval = resubmitInterval == null ? Duration.ofSeconds(10) : resubmitInterval;
@@ -27,6 +29,7 @@ public record OutboxSettings(String topic, String source, Duration resubmitInter
         maxInFlight = maxInFlight == null ? 4 : maxInFlight;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         maxRetryBackoff = maxRetryBackoff == null ? Duration.ofMinutes(1) : maxRetryBackoff;
+        batchSize = batchSize == null ? 100 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(60) : sendTimeout;
     }
 }

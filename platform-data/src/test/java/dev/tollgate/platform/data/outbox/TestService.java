@@ -3,6 +3,8 @@ package dev.tollgate.platform.data.outbox;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,14 @@ public final class TestService implements AutoCloseable {
 
     long change(String account) {
         return context.getBean(AccountService.class).change(account);
+    }
+
+    OutboxRelay relay() {
+        return context.getBean(OutboxRelay.class);
+    }
+
+    DataSource dataSource() {
+        return context.getBean(DataSource.class);
     }
 
     JdbcClient jdbc() {
