@@ -9,29 +9,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.local.LocalBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Token buckets per account and window with Bucket4j (a well-kept library, exact integer arithmetic),
- * held in the gateway's PostgreSQL database through Bucket4j's proxy manager ({@link RateLimitStore}), so
- * every replica spends the same budget and a restart forgets nothing. Each bucket refills its whole quota
- * at the end of its window.
+ * One token bucket per account with Bucket4j (a well-kept library, exact integer arithmetic) holding both of
+ * its plan's windows as bandwidths, so a call costs one consumption (one round trip) and a call either window
+ * refuses spends nothing from the other. The buckets live in the gateway's PostgreSQL database through
+ * Bucket4j's proxy manager ({@link RateLimitStore}), so every replica spends the same budget and a restart
+ * forgets nothing. Each window refills its whole quota at its end.
  *
- * <p>A bucket's key names its quota ({@code acct_1:minute:60}): a plan change reaches a new, full bucket
- * without any replica having to notice, and the old row expires. A day window that refuses gives back the
- * minute token just taken, so a refused call costs nothing. A quota of 0 refuses every call without a
- * bucket (Bucket4j needs a positive capacity).
+ * <p>A bucket's key names its quotas ({@code acct_1:60:5000}): a plan change reaches a new, full bucket
+ * without any replica having to notice, and the old row expires. A quota of 0 refuses every call without a
+ * bucket (Bucket4j needs a positive capacity); only that window is reported then.
  *
- * <p>While PostgreSQL cannot be reached the limiter fails open: the call goes through uncounted, without
- * {@code RateLimit} headers, {@code tollgate_gateway_rate_limit_unavailable_total} counts it and a warning
- * is logged (at most once a minute). Rate limits share capacity fairly; they guard no data (every service
- * checks the caller and its own quotas), so refusing the whole API for a store outage would turn a
- * degraded gateway into a down one.
+ * <p>Each key's proxy is kept (Caffeine) and built with Bucket4j's {@link Optimizations#batching() batching}:
+ * concurrent calls of one account on this replica share one row-locked transaction instead of queuing for one
+ * each. Batching only merges requests that are waiting anyway, so the limit stays exact across replicas.
+ *
+ * <p>While PostgreSQL cannot be reached (or its pool is exhausted) each replica limits on its own, with
+ * in-memory Bucket4j buckets of the same plan limits, and does not ask the store again for
+ * {@link #STORE_RETRY} so an outage costs no connection timeout per call.
+ * {@code tollgate_gateway_rate_limit_unavailable_total} counts those calls and a warning is logged (at most
+ * once a minute). N replicas then allow up to N times the plan for a while: rate limits share capacity
+ * fairly and guard no data (every service checks the caller and its own quotas), so neither refusing the
+ * whole API nor dropping every limit is the right answer to a store outage.
  */
 @Component
 public class AccountRateLimiter {
@@ -49,94 +63,124 @@ public class AccountRateLimiter {
 
     static final Duration MINUTE = Duration.ofMinutes(1);
     static final Duration DAY = Duration.ofDays(1);
+    static final Duration STORE_RETRY = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(AccountRateLimiter.class);
     private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final Duration IDLE_BUCKET = Duration.ofMinutes(10);
+    private static final long MAX_BUCKETS = 100_000;
 
     private final PlanLimits plans;
-    private final ProxyManager<String> buckets;
+    private final ProxyManager<String> store;
     private final MeterRegistry meters;
     private final Counter unavailable;
+    private final Cache<String, Bucket> shared = buckets();
+    private final Cache<String, Bucket> local = buckets();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final AtomicLong storeRetryAt = new AtomicLong(System.nanoTime());
 
-    public AccountRateLimiter(PlanLimits plans, ProxyManager<String> buckets, MeterRegistry meters) {
+    public AccountRateLimiter(PlanLimits plans, ProxyManager<String> store, MeterRegistry meters) {
         this.plans = plans;
-        this.buckets = buckets;
+        this.store = store;
         this.meters = meters;
         this.unavailable = Counter.builder("tollgate.gateway.rate.limit.unavailable")
-                .description("Calls let through uncounted because the rate-limit store (PostgreSQL) could not be reached")
+                .description("Calls limited by this replica alone because the rate-limit store (PostgreSQL) could not be reached")
                 .register(meters);
     }
 
     public Decision tryConsume(String accountId) {
         PlanLimits.Limits limits = plans.of(accountId);
-        try {
-            return consume(accountId, limits);
-        } catch (RuntimeException storeUnavailable) {
-            unavailable.increment();
-            long now = System.nanoTime();
-            long last = lastWarning.get();
-            if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-                log.warn("Rate limits are not enforced: the rate-limit store cannot be reached ({}); calls go through "
-                        + "uncounted (tollgate_gateway_rate_limit_unavailable_total)", storeUnavailable.toString());
-            }
-            return new Decision(true, List.of(), Duration.ZERO);
-        }
-    }
-
-    private Decision consume(String accountId, PlanLimits.Limits limits) {
         List<Window> windows = new ArrayList<>(2);
-        BucketProxy minute = null;
+        if (limits.perMinute() == 0) {
+            return refusedOutright("minute", MINUTE);
+        }
         if (limits.perMinute() != PlanLimits.UNLIMITED) {
-            if (limits.perMinute() == 0) {
-                return refusedOutright(windows, "minute", MINUTE);
-            }
-            minute = bucket(accountId, "minute", limits.perMinute(), MINUTE);
-            ConsumptionProbe probe = minute.tryConsumeAndReturnRemaining(1);
-            windows.add(window("minute", limits.perMinute(), MINUTE, probe));
-            if (!probe.isConsumed()) {
-                return refused(windows, probe);
-            }
+            windows.add(new Window("minute", limits.perMinute(), MINUTE, 0, Duration.ZERO));
+        }
+        if (limits.perDay() == 0) {
+            return refusedOutright("day", DAY);
         }
         if (limits.perDay() != PlanLimits.UNLIMITED) {
-            if (limits.perDay() == 0) {
-                giveBack(minute, windows);
-                return refusedOutright(windows, "day", DAY);
-            }
-            ConsumptionProbe probe = bucket(accountId, "day", limits.perDay(), DAY).tryConsumeAndReturnRemaining(1);
-            Window day = window("day", limits.perDay(), DAY, probe);
-            if (!probe.isConsumed()) {
-                giveBack(minute, windows);
-                windows.add(day);
-                return refused(windows, probe);
-            }
-            windows.add(day);
+            windows.add(new Window("day", limits.perDay(), DAY, 0, Duration.ZERO));
         }
-        return new Decision(true, windows, Duration.ZERO);
-    }
-
-    /** The minute token of a call the day window refused goes back: a refused call is not counted. */
-    private static void giveBack(BucketProxy minute, List<Window> windows) {
-        if (minute == null) {
-            return;
+        if (windows.isEmpty()) {
+            return new Decision(true, List.of(), Duration.ZERO);
         }
-        minute.addTokens(1);
-        Window taken = windows.removeFirst();
-        windows.addFirst(new Window(taken.name(), taken.quota(), taken.length(), taken.remaining() + 1, taken.resetsIn()));
+        String key = accountId + ":" + limits.perMinute() + ":" + limits.perDay();
+        return decide(windows, consume(key, windows));
     }
 
-    private BucketProxy bucket(String accountId, String window, long quota, Duration length) {
-        return buckets.builder().build(accountId + ":" + window + ":" + quota, () -> BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(quota).refillIntervally(quota, length).id(window)).build());
+    private VerboseResult<ConsumptionProbe> consume(String key, List<Window> windows) {
+        if (System.nanoTime() - storeRetryAt.get() >= 0) {
+            try {
+                Bucket bucket = shared.get(key, k -> store.builder().withOptimization(Optimizations.batching())
+                        .build(k, () -> configuration(windows)));
+                return bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException storeUnavailable) {
+                storeRetryAt.set(System.nanoTime() + STORE_RETRY.toNanos());
+                warn(storeUnavailable);
+            }
+        }
+        unavailable.increment();
+        return local.get(key, k -> {
+            LocalBucketBuilder builder = Bucket.builder();
+            for (Bandwidth bandwidth : configuration(windows).getBandwidths()) {
+                builder.addLimit(bandwidth);
+            }
+            return builder.build();
+        }).asVerbose().tryConsumeAndReturnRemaining(1);
     }
 
-    private Decision refused(List<Window> windows, ConsumptionProbe probe) {
-        return refusal(windows, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    private void warn(RuntimeException storeUnavailable) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            log.warn("Rate limits are enforced per replica only: the rate-limit store cannot be reached ({}); "
+                    + "tollgate_gateway_rate_limit_unavailable_total counts the calls", storeUnavailable.toString());
+        }
+    }
+
+    /** The windows as the bandwidths of one bucket, in the order of {@code windows} (its diagnostics follow it). */
+    private static BucketConfiguration configuration(List<Window> windows) {
+        ConfigurationBuilder builder = BucketConfiguration.builder();
+        for (Window window : windows) {
+            builder.addLimit(limit -> limit.capacity(window.quota()).refillIntervally(window.quota(), window.length())
+                    .id(window.name()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads each window from the bucket's state after the consumption. Both windows of a bucket started at the
+     * same instant and a day is a whole number of minutes, so the bucket's time to fill up (the day's, once a
+     * call was counted) modulo a minute is when the minute window refills.
+     */
+    private Decision decide(List<Window> windows, VerboseResult<ConsumptionProbe> result) {
+        ConsumptionProbe probe = result.getValue();
+        long[] remaining = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
+        long fullInNanos = result.getDiagnostics().calculateFullRefillingTime();
+        List<Window> reported = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            Window window = windows.get(i);
+            long left = Math.max(0, remaining[i]);
+            long resetsIn = left >= window.quota() ? 0 : fullInNanos;
+            if (resetsIn > 0 && windows.size() > 1 && i == 0) {
+                long untilMinuteBoundary = fullInNanos % window.length().toNanos();
+                resetsIn = untilMinuteBoundary == 0 ? window.length().toNanos() : untilMinuteBoundary;
+            }
+            reported.add(new Window(window.name(), window.quota(), window.length(), left, Duration.ofNanos(resetsIn)));
+            if (!probe.isConsumed() && left < 1) {
+                // A refusal reports the windows up to the first exhausted one, which names the 429.
+                return refusal(reported, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            }
+        }
+        return new Decision(probe.isConsumed(), reported, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** A quota of 0: nothing refills within the window, so the caller is told to come back after it. */
-    private Decision refusedOutright(List<Window> windows, String name, Duration length) {
-        windows.add(new Window(name, 0, length, 0, length));
-        return refusal(windows, length);
+    private Decision refusedOutright(String name, Duration length) {
+        List<Window> reported = new ArrayList<>(1);
+        reported.add(new Window(name, 0, length, 0, length));
+        return refusal(reported, length);
     }
 
     private Decision refusal(List<Window> windows, Duration retryAfter) {
@@ -145,7 +189,7 @@ public class AccountRateLimiter {
         return new Decision(false, windows, retryAfter);
     }
 
-    private static Window window(String name, long quota, Duration length, ConsumptionProbe probe) {
-        return new Window(name, quota, length, probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForReset()));
+    private static Cache<String, Bucket> buckets() {
+        return Caffeine.newBuilder().expireAfterAccess(IDLE_BUCKET).maximumSize(MAX_BUCKETS).build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.tollgate.gateway.ratelimit;
 
 import java.io.IOException;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,12 +46,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         AccountRateLimiter.Decision decision = limiter.tryConsume(caller.accountId());
         if (!decision.windows().isEmpty()) {
-            response.setHeader("RateLimit-Policy", decision.windows().stream()
-                    .map(w -> "\"%s\";q=%d;w=%d".formatted(w.name(), w.quota(), w.length().toSeconds()))
-                    .collect(Collectors.joining(", ")));
-            response.setHeader("RateLimit", decision.windows().stream()
-                    .map(w -> "\"%s\";r=%d;t=%d".formatted(w.name(), w.remaining(), ceilSeconds(w.resetsIn())))
-                    .collect(Collectors.joining(", ")));
+            // Plain concatenation: String.formatted parses its pattern on every call, and this runs on every API call.
+            StringBuilder policy = new StringBuilder(64);
+            StringBuilder state = new StringBuilder(64);
+            for (AccountRateLimiter.Window w : decision.windows()) {
+                if (!policy.isEmpty()) {
+                    policy.append(", ");
+                    state.append(", ");
+                }
+                policy.append('"').append(w.name()).append("\";q=").append(w.quota()).append(";w=").append(w.length().toSeconds());
+                state.append('"').append(w.name()).append("\";r=").append(w.remaining()).append(";t=").append(ceilSeconds(w.resetsIn()));
+            }
+            response.setHeader("RateLimit-Policy", policy.toString());
+            response.setHeader("RateLimit", state.toString());
         }
         if (decision.allowed()) {
             chain.doFilter(request, response);

@@ -82,17 +82,44 @@ class AccountRateLimiterTest {
     }
 
     @Test
-    void whilePostgresCannotBeReachedCallsGoThroughUncountedAndAreCounted() {
+    void whilePostgresCannotBeReachedTheReplicaLimitsOnItsOwnAndCountsTheCalls() {
+        plans.apply("acct_offline", 1, 2L, 100L);
         try (HikariDataSource unreachable = dataSource("jdbc:postgresql://127.0.0.1:" + FreePorts.next() + "/gateway")) {
             AccountRateLimiter offline = new AccountRateLimiter(plans, Bucket4jPostgreSQL.selectForUpdateBasedBuilder(unreachable)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING).table("rate_limit_bucket").build(), meters);
 
-            AccountRateLimiter.Decision decision = offline.tryConsume("acct_any");
+            AccountRateLimiter.Decision first = offline.tryConsume("acct_offline");
+            AccountRateLimiter.Decision second = offline.tryConsume("acct_offline");
+            AccountRateLimiter.Decision third = offline.tryConsume("acct_offline");
 
-            assertThat(decision.allowed()).isTrue();
-            assertThat(decision.windows()).isEmpty();
-            assertThat(meters.counter("tollgate.gateway.rate.limit.unavailable").count()).isEqualTo(1);
+            assertThat(first.allowed()).isTrue();
+            assertThat(first.windows()).extracting(AccountRateLimiter.Window::name).containsExactly("minute", "day");
+            assertThat(second.allowed()).isTrue();
+            assertThat(second.windows().getFirst().remaining()).isZero();
+            assertThat(third.allowed()).isFalse();
+            assertThat(third.windows()).extracting(AccountRateLimiter.Window::name).containsExactly("minute");
+            assertThat(meters.counter("tollgate.gateway.rate.limit.unavailable").count()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void concurrentCallsOfOneAccountSpendExactlyItsQuota() throws Exception {
+        plans.apply("acct_busy", 1, 50L, 1000L);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<AccountRateLimiter.Decision>>();
+            for (int i = 0; i < 80; i++) {
+                calls.add(threads.submit(() -> limiter.tryConsume("acct_busy")));
+            }
+            long allowed = 0;
+            for (var call : calls) {
+                allowed += call.get().allowed() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(50);
+        }
+        AccountRateLimiter.Decision after = limiter.tryConsume("acct_busy");
+        assertThat(after.allowed()).isFalse();
+        assertThat(after.windows().getFirst().remaining()).isZero();
+        assertThat(Math.max(1, after.windows().getFirst().resetsIn().toSeconds())).isBetween(1L, 60L);
     }
 
     private static HikariDataSource dataSource(String url) {
