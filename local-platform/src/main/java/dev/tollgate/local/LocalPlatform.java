@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.tollgate.platform.test.StandaloneKafka;
 
@@ -39,8 +41,15 @@ public final class LocalPlatform {
      * only, no C2: start-up settings for the local run alone); {@code ./tollgate bench} runs them with
      * production settings instead ({@code TOLLGATE_JVM_OPTIONS}).
      */
-    private static final String JVM_OPTIONS = System.getenv().getOrDefault("TOLLGATE_JVM_OPTIONS",
-            "-Xmx256m -XX:TieredStopAtLevel=1");
+    private static final List<String> JVM_OPTIONS = List.of(System.getenv().getOrDefault("TOLLGATE_JVM_OPTIONS",
+            "-Xmx256m -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+    /**
+     * With {@code TOLLGATE_AOT_CACHE=true} each service starts from a JDK AOT cache a training run made
+     * from its jar (JDK 25 and later; {@link AotCache}). Off by default until its gain is measured on an
+     * idle machine (docs/performance.md); without it the services start from their jars as they are.
+     */
+    private static final boolean AOT_CACHE = AotCache.supported()
+            && "true".equalsIgnoreCase(System.getenv().getOrDefault("TOLLGATE_AOT_CACHE", "false"));
 
     /** Service name to HTTP port; the gateway last, once everything behind it answers. */
     private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
@@ -56,6 +65,8 @@ public final class LocalPlatform {
     }
 
     private final List<Process> processes = new ArrayList<>();
+    /** AOT cache training runs under way, stopped with everything else. */
+    private final List<Process> training = new CopyOnWriteArrayList<>();
     private String kafkaBootstrap;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
 
@@ -100,9 +111,14 @@ public final class LocalPlatform {
         }
 
         String java = ProcessHandle.current().info().command().orElse("java");
+        Map<String, AotCache> caches = AOT_CACHE ? train(java) : Map.of();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             say(service.getKey(), "http://localhost:" + service.getValue());
-            processes.add(launch(java, service.getKey(), service.getValue()));
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(JVM_OPTIONS);
+            AotCache cache = caches.get(service.getKey());
+            command.addAll(cache == null ? List.of("-jar", runnableJar(service.getKey()).toString()) : cache.launchArguments());
+            processes.add(launch(command, service.getKey(), service.getValue(), service.getKey()));
         }
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             awaitReady(service.getKey(), service.getValue());
@@ -147,17 +163,71 @@ public final class LocalPlatform {
         return "tollgate_" + service.replace("-service", "");
     }
 
-    private Process launch(String java, String service, int port) throws IOException {
+    /**
+     * Makes sure every service has a fresh AOT cache: the services whose jar, JVM or options changed since
+     * their last training run (after a build, the first time) are trained, all at once, before anything
+     * starts. A training run that fails only costs its service the cache; the service then starts as before.
+     */
+    private Map<String, AotCache> train(String java) throws Exception {
+        Map<String, AotCache> caches = new LinkedHashMap<>();
+        Map<String, Process> extractions = new LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            AotCache cache = AotCache.of(RUN.resolve("aot"), service, runnableJar(service), JVM_OPTIONS);
+            caches.put(service, cache);
+            if (!cache.trained()) {
+                extractions.put(service, cache.startExtraction(java, log(service + "-extract")));
+            }
+        }
+        if (extractions.isEmpty()) {
+            return caches;
+        }
+        say("AOT caches", "training " + String.join(", ", extractions.keySet()) + " (once per build; .run/aot)");
+        Map<String, Process> runs = new LinkedHashMap<>();
+        for (Map.Entry<String, Process> extraction : extractions.entrySet()) {
+            String service = extraction.getKey();
+            training.add(extraction.getValue());
+            if (finished(extraction.getValue())) {
+                Process run = launch(caches.get(service).trainingCommand(java, JVM_OPTIONS), service, SERVICES.get(service), service + "-training");
+                training.add(run);
+                runs.put(service, run);
+            } else {
+                say(service, "no AOT cache (could not extract its jar; see .run/logs/" + service + "-extract.log)");
+            }
+        }
+        for (Map.Entry<String, Process> run : runs.entrySet()) {
+            if (!caches.get(run.getKey()).markTrained(finished(run.getValue()))) {
+                say(run.getKey(), "no AOT cache (training failed; see .run/logs/" + run.getKey() + "-training.log)");
+            }
+        }
+        training.clear();
+        return caches;
+    }
+
+    /** Whether an extraction or training run ended well; generous, since on a loaded machine one takes minutes. */
+    private static boolean finished(Process process) throws InterruptedException {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
+    }
+
+    private static Path log(String name) {
+        return RUN.resolve("logs").resolve(name + ".log");
+    }
+
+    private static Path runnableJar(String service) {
         Path jar = Path.of(service, "target", service + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; run ./tollgate start, which builds it first");
         }
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(Arrays.asList(JVM_OPTIONS.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString()));
+        return jar;
+    }
+
+    private Process launch(List<String> command, String service, int port, String logName) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(RUN.resolve("logs").resolve(service + ".log").toFile());
+                .redirectOutput(log(logName).toFile());
         Map<String, String> env = builder.environment();
         env.put("PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
@@ -213,10 +283,11 @@ public final class LocalPlatform {
     }
 
     private void stop() {
+        training.forEach(Process::destroyForcibly);
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
