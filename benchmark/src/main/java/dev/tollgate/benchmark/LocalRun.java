@@ -36,7 +36,9 @@ final class LocalRun implements AutoCloseable {
         }
         Files.deleteIfExists(READY);
         Files.createDirectories(Path.of(".run", "logs"));
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
+        // The launcher's heap capped as ./tollgate start caps it: it hosts Kafka, the mail catcher and the Stripe emulator.
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
+                jar.toString())
                 .redirectErrorStream(true).redirectOutput(Path.of(".run", "logs", "launcher.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("TOLLGATE_JVM_OPTIONS", System.getenv().getOrDefault("BENCH_JVM_OPTIONS", PRODUCTION_JVM_OPTIONS));
