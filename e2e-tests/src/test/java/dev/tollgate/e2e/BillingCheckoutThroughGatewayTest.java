@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * reads its invoice history; a second trial is refused with a problem.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class BillingCheckoutThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,15 +44,8 @@ class BillingCheckoutThroughGatewayTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

@@ -21,7 +21,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * webhooks into the gateway, Kafka, every service's PostgreSQL, SMTP, and the gateway's API.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class CommunityEditionFlowTest {
 
     private static final String MONTHLY_PRICE = "price_community_monthly_usd";
@@ -46,15 +46,8 @@ class CommunityEditionFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

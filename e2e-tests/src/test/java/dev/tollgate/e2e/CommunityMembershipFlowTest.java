@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * counted); a new subscription brings community access back and the membership with it.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class CommunityMembershipFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,15 +40,8 @@ class CommunityMembershipFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * billing month and the rest a 429 problem that says when the allowance resets.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class EntitlementMeteringThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,15 +49,8 @@ class EntitlementMeteringThroughGatewayTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

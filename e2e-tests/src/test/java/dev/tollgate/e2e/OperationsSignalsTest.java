@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * through every topic its consequences travel on.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class OperationsSignalsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,8 +55,8 @@ class OperationsSignalsTest {
     private static String tracedEvent;
 
     @BeforeAll
-    static void startPlatformAndMakeALittleTraffic() throws Exception {
-        running = RunningPlatform.start();
+    static void usePlatformAndMakeALittleTraffic() throws Exception {
+        running = RunningPlatform.shared();
         for (String customer : List.of(CUSTOMER, "cus_ops_paying")) {
             running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
@@ -87,13 +87,6 @@ class OperationsSignalsTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(scrapeAll()).anyMatch(scrape -> scrape.contains("tollgate_events_dead_lettered_total{"))
                         .anyMatch(scrape -> scrape.contains("tollgate_subscription_mrr_minor{")));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
     }
 
     static Stream<String> processes() {

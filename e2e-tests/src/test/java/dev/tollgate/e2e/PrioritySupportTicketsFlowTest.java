@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the customer opens the five tickets of the billing period, and the sixth is refused with 429.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class PrioritySupportTicketsFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,15 +40,8 @@ class PrioritySupportTicketsFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * audit log; a customer cannot administer.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class SubscriptionSignupFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,15 +35,8 @@ class SubscriptionSignupFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the account's subscription through the gateway but cannot write or administer; a customer cannot get one.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class SupportImpersonationFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,15 +35,8 @@ class SupportImpersonationFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
