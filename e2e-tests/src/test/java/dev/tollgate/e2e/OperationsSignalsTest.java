@@ -205,22 +205,13 @@ class OperationsSignalsTest {
                 subscription));
     }
 
-    private static HttpResponse<String> deliver(String payload, String secret) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeWebhooks.signature(payload, secret, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> deliver(String payload, String secret) {
+        return running.gateway().webhook(payload, secret);
     }
 
-    private static String api(String account, String role, String path) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + account,
-                        "accountId", account, "email", account + "@example.com", "roles", List.of(role)))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String api(String account, String role, String path) {
+        return running.gateway().call(Gateway.caller("user_" + account, account, account + "@example.com", role), "GET", path, null)
+                .body();
     }
 
     private static HttpResponse<String> send(String url) throws Exception {

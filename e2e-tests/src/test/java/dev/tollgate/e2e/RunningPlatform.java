@@ -52,6 +52,11 @@ record RunningPlatform(Infrastructure infrastructure, GreenMail smtp, WireMockSe
         }
     }
 
+    /** The gateway of this platform, for tokens, API calls and signed Stripe webhooks. */
+    Gateway gateway() {
+        return new Gateway(platform.gatewayUrl());
+    }
+
     @Override
     public void close() {
         platform.close();
