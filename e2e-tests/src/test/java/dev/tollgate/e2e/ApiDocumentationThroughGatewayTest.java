@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * describes the problems and the bearer scheme, and validates as OpenAPI 3.1.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class ApiDocumentationThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,15 +45,8 @@ class ApiDocumentationThroughGatewayTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

@@ -7,16 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,25 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
  * reads its invoice history; a second trial is refused with a problem.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class BillingCheckoutThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_e2e_checkout";
     private static final String CUSTOMER = "cus_e2e_checkout";
 
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
@@ -107,29 +94,10 @@ class BillingCheckoutThroughGatewayTest {
     }
 
     private static void deliver(ObjectNode event) {
-        String payload = JSON.writeValueAsString(event);
-        long now = Instant.now().getEpochSecond();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                    .header("Content-Type", "application/json")
-                    .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        running.gateway().deliver(JSON.writeValueAsString(event));
     }
 
-    private static HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_e2e_checkout",
-                        "accountId", ACCOUNT, "email", "buyer@example.com", "roles", List.of("owner")))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(String method, String path, String body) {
+        return running.gateway().call(Gateway.caller("user_e2e_checkout", ACCOUNT, "buyer@example.com", "owner"), method, path, body);
     }
 }

@@ -13,19 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * webhooks into the gateway, Kafka, every service's PostgreSQL, SMTP, and the gateway's API.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class CommunityEditionFlowTest {
 
     private static final String MONTHLY_PRICE = "price_community_monthly_usd";
@@ -46,15 +41,8 @@ class CommunityEditionFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
@@ -78,7 +66,7 @@ class CommunityEditionFlowTest {
         deliver(ana.subscriptionEvent("evt_ana_past_due", "customer.subscription.updated", "past_due", 300, true));
         deliver(ana.subscriptionEvent("evt_ana_recovered", "customer.subscription.updated", "active", 400, true));
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(ana.email()).size() >= 3);
-        List<String> subjects = mailsTo(ana.email()).stream().map(CommunityEditionFlowTest::subject).toList();
+        List<String> subjects = mailsTo(ana.email()).stream().map(Mailbox::subject).toList();
         assertThat(subjects).as("the second delivery of every webhook changed nothing").containsExactlyInAnyOrder(
                 "Bienvenido a LATAMLAB.AI - \u00a1Tu prueba de 14 d\u00edas comenz\u00f3! \uD83C\uDF89",
                 "\u00a1Bienvenido a Community Edition! Tu suscripci\u00f3n est\u00e1 activa \u2705",
@@ -136,7 +124,7 @@ class CommunityEditionFlowTest {
                 api(cid, "/api/entitlements/me").path("features").path("priority_support_tickets").path("limit").asLong())
                 .isEqualTo(5));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(cid.email()).size() == 1);
-        assertThat(subject(mailsTo(cid.email()).getFirst())).contains("\u00a1Tu prueba de 14 d\u00edas comenz\u00f3!");
+        assertThat(Mailbox.subject(mailsTo(cid.email()).getFirst())).contains("\u00a1Tu prueba de 14 d\u00edas comenz\u00f3!");
         assertThat(api(cid, "/api/subscriptions/me").path("trialDaysLeft").asLong()).isBetween(13L, 14L);
     }
 
@@ -192,46 +180,16 @@ class CommunityEditionFlowTest {
     }
 
     private void deliver(String payload) {
-        long now = Instant.now().getEpochSecond();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                    .header("Content-Type", "application/json")
-                    .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        running.gateway().deliver(payload);
     }
 
-    private JsonNode api(Customer customer, String path) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + customer.accountId(),
-                        "accountId", customer.accountId(), "email", customer.email(), "roles", List.of("owner")))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+    private JsonNode api(Customer customer, String path) {
+        return JSON.readTree(running.gateway().call(Gateway.caller("user_" + customer.accountId(), customer.accountId(),
+                customer.email(), "owner"), "GET", path, null).body());
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(running.smtp().getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.to(running.smtp(), address);
     }
 
     /** One customer's Stripe objects, built from Stripe's example fixtures. */

@@ -3,20 +3,13 @@ package dev.tollgate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * counted); a new subscription brings community access back and the membership with it.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class CommunityMembershipFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_flo";
     private static final String CUSTOMER = "cus_flo";
     private static final long T0 = Instant.now().getEpochSecond() - 600;
@@ -40,15 +33,8 @@ class CommunityMembershipFlowTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
@@ -113,13 +99,8 @@ class CommunityMembershipFlowTest {
         return StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
     }
 
-    private void deliver(String payload) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET,
-                        Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    private void deliver(String payload) {
+        running.gateway().deliver(payload);
     }
 
     private JsonNode api(String method, String path) throws Exception {
@@ -128,15 +109,7 @@ class CommunityMembershipFlowTest {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> call(String method, String path) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_flo",
-                        "accountId", ACCOUNT, "email", "flo@example.com", "roles", List.of("owner")))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path) {
+        return running.gateway().call(Gateway.caller("user_flo", ACCOUNT, "flo@example.com", "owner"), method, path, null);
     }
 }

@@ -6,20 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,10 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  * billing month and the rest a 429 problem that says when the allowance resets.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class EntitlementMeteringThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_meter";
     private static final String CUSTOMER = "cus_meter";
     private static final long T0 = Instant.now().getEpochSecond() - 600;
@@ -49,15 +44,8 @@ class EntitlementMeteringThroughGatewayTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
@@ -120,36 +108,16 @@ class EntitlementMeteringThroughGatewayTest {
         price.put("id", "price_community_monthly_usd");
         price.put("unit_amount", 2000);
         price.put("currency", "usd");
-        String payload = StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_meter_created",
-                "customer.subscription.created", T0 + 100, subscription));
-        long now = Instant.now().getEpochSecond();
-        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        running.gateway().deliver(StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_meter_created",
+                "customer.subscription.created", T0 + 100, subscription)));
     }
 
     private static String token(String role) {
-        HttpResponse<String> token = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_meter", "accountId", ACCOUNT,
-                        "email", "meter@example.com", "roles", List.of(role))))).build());
-        return JSON.readTree(token.body()).path("token").asString();
+        return running.gateway().token(Gateway.caller("user_meter", ACCOUNT, "meter@example.com", role));
     }
 
     private static HttpResponse<String> send(String jwt, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return exchange(request.build());
+        return running.gateway().call(jwt, method, path, body);
     }
 
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -121,9 +121,8 @@ class OfflineStripeEmulatorFlowTest {
             throws Exception {
         String account = "acct_e2e_emulator_signup";
         String email = "signup-newcomer@example.com";
-        Map<String, Object> owner = Map.of("userId", "user_e2e_signup", "accountId", account, "email", email, "roles", List.of("owner"));
-        Map<String, Object> operator = Map.of("userId", "ops_e2e_signup", "accountId", "acct_ops", "email", "ops@tollgate.test",
-                "roles", List.of("platform_admin"));
+        Map<String, Object> owner = Gateway.caller("user_e2e_signup", account, email, "owner");
+        Map<String, Object> operator = Gateway.caller("ops_e2e_signup", "acct_ops", "ops@tollgate.test", "platform_admin");
         HttpResponse<String> started = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> call(owner, "POST",
                 "/api/subscriptions", "{\"billingCycle\":\"monthly\",\"currency\":\"EUR\"}"), response -> response.statusCode() != 503);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
@@ -152,13 +151,7 @@ class OfflineStripeEmulatorFlowTest {
     }
 
     private static long mailsTo(String address) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return Mailbox.to(smtp, address).size();
     }
 
     private static void assertStarterLimits(JsonNode entitlements) {
@@ -179,19 +172,10 @@ class OfflineStripeEmulatorFlowTest {
     }
 
     private static HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return call(Map.of("userId", "user_e2e_emulator", "accountId", ACCOUNT, "email", "newcomer@example.com",
-                "roles", List.of("owner")), method, path, body);
+        return call(Gateway.caller("user_e2e_emulator", ACCOUNT, "newcomer@example.com", "owner"), method, path, body);
     }
 
-    private static HttpResponse<String> call(Map<String, Object> caller, String method, String path, String body) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(caller)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(Map<String, Object> caller, String method, String path, String body) {
+        return new Gateway(platform.gatewayUrl()).call(caller, method, path, body);
     }
 }

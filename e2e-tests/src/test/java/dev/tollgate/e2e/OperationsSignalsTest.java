@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * through every topic its consequences travel on.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class OperationsSignalsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,8 +55,8 @@ class OperationsSignalsTest {
     private static String tracedEvent;
 
     @BeforeAll
-    static void startPlatformAndMakeALittleTraffic() throws Exception {
-        running = RunningPlatform.start();
+    static void usePlatformAndMakeALittleTraffic() throws Exception {
+        running = RunningPlatform.shared();
         for (String customer : List.of(CUSTOMER, "cus_ops_paying")) {
             running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
@@ -87,13 +87,6 @@ class OperationsSignalsTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(scrapeAll()).anyMatch(scrape -> scrape.contains("tollgate_events_dead_lettered_total{"))
                         .anyMatch(scrape -> scrape.contains("tollgate_subscription_mrr_minor{")));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
     }
 
     static Stream<String> processes() {
@@ -212,22 +205,13 @@ class OperationsSignalsTest {
                 subscription));
     }
 
-    private static HttpResponse<String> deliver(String payload, String secret) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeWebhooks.signature(payload, secret, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> deliver(String payload, String secret) {
+        return running.gateway().webhook(payload, secret);
     }
 
-    private static String api(String account, String role, String path) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + account,
-                        "accountId", account, "email", account + "@example.com", "roles", List.of(role)))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String api(String account, String role, String path) {
+        return running.gateway().call(Gateway.caller("user_" + account, account, account + "@example.com", role), "GET", path, null)
+                .body();
     }
 
     private static HttpResponse<String> send(String url) throws Exception {

@@ -21,7 +21,6 @@ import dev.tollgate.platform.test.FreePorts;
 import dev.tollgate.platform.test.fuzz.ProblemContract;
 import dev.tollgate.platform.test.fuzz.RawHttp;
 import dev.tollgate.platform.test.fuzz.RequestFuzzer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeded random requests with a valid development token against every endpoint of every service,
@@ -90,13 +89,7 @@ class PlatformFuzzTest {
         assertThat(catalog.body()).startsWith("{\"catalog\":").contains("\"plans\":[{\"id\":\"community\"");
     }
 
-    private static String devToken() throws Exception {
-        HttpResponse<String> minted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(platform.gatewayUrl() + "/dev/tokens")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"user_fuzz\",\"accountId\":\"acct_fuzz\","
-                        + "\"email\":\"fuzz@example.com\",\"roles\":[\"owner\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(minted.statusCode()).isEqualTo(200);
-        return JsonMapper.builder().build().readTree(minted.body()).path("token").asString();
+    private static String devToken() {
+        return new Gateway(platform.gatewayUrl()).token(Gateway.caller("user_fuzz", "acct_fuzz", "fuzz@example.com", "owner"));
     }
 }

@@ -7,17 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A pricing page reads billing's catalog through the gateway with no token; nothing else opens without one. */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class PricingCatalogThroughGatewayTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -25,15 +24,8 @@ class PricingCatalogThroughGatewayTest {
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test

@@ -6,21 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 
 import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
@@ -32,23 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
  * the customer opens the five tickets of the billing period, and the sixth is refused with 429.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class PrioritySupportTicketsFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
@@ -127,32 +114,15 @@ class PrioritySupportTicketsFlowTest {
                 start + 1, subscription));
     }
 
-    private static void deliver(String payload) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET,
-                        Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    private static void deliver(String payload) {
+        running.gateway().deliver(payload);
     }
 
-    private static String token(String account) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + account,
-                        "accountId", account, "email", account + "@example.com", "roles", List.of("owner")))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(token.body()).path("token").asString();
+    private static String token(String account) {
+        return running.gateway().token(Gateway.caller("user_" + account, account, account + "@example.com", "owner"));
     }
 
-    private static HttpResponse<String> call(String jwt, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(String jwt, String method, String path, String body) {
+        return running.gateway().call(jwt, method, path, body);
     }
 }

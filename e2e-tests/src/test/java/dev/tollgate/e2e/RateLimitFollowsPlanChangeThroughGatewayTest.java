@@ -6,14 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 class RateLimitFollowsPlanChangeThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_ratelimit";
     private static final String CUSTOMER = "cus_ratelimit";
     private static final long T0 = Instant.now().getEpochSecond() - 600;
@@ -120,33 +114,16 @@ class RateLimitFollowsPlanChangeThroughGatewayTest {
         price.put("id", priceId);
         price.put("currency", "eur");
         price.put("unit_amount", priceId.contains("professional") ? 39900 : 19900);
-        String payload = StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
-        long now = Instant.now().getEpochSecond();
-        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, now))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        running.gateway().deliver(StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset,
+                subscription)));
     }
 
     private static String token() {
-        HttpResponse<String> token = exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_ratelimit",
-                        "accountId", ACCOUNT, "email", "ratelimit@example.com", "roles", List.of("owner"))))).build());
-        return JSON.readTree(token.body()).path("token").asString();
+        return running.gateway().token(Gateway.caller("user_ratelimit", ACCOUNT, "ratelimit@example.com", "owner"));
     }
 
     private static HttpResponse<String> call(String jwt) {
-        return exchange(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/api/entitlements/me"))
-                .header("Authorization", "Bearer " + jwt).GET().build());
+        return running.gateway().call(jwt, "GET", "/api/entitlements/me", null);
     }
 
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

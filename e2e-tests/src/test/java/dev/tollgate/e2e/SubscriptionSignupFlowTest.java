@@ -3,15 +3,10 @@ package dev.tollgate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,32 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
  * audit log; a customer cannot administer.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class SubscriptionSignupFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_sig";
 
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
     void aSignupTrialGrantsThePlanAndAnAdminsSuspensionAndReactivationTakeItAwayAndBackAudited() throws Exception {
-        Map<String, Object> customer = Map.of("userId", "user_sig", "accountId", ACCOUNT, "email", "sig@example.com",
-                "roles", List.of("owner"));
-        Map<String, Object> operator = Map.of("userId", "ops_sig", "accountId", "acct_ops", "email", "ops@tollgate.test",
-                "roles", List.of("platform_admin"));
+        Map<String, Object> customer = Gateway.caller("user_sig", ACCOUNT, "sig@example.com", "owner");
+        Map<String, Object> operator = Gateway.caller("ops_sig", "acct_ops", "ops@tollgate.test", "platform_admin");
         String signup = "{\"billingCycle\":\"monthly\",\"currency\":\"USD\"}";
 
         // The catalog reaches subscription-service from billing at start-up; until then signup answers 503.
@@ -91,19 +77,7 @@ class SubscriptionSignupFlowTest {
                 .isEqualTo(expected));
     }
 
-    private HttpResponse<String> call(Map<String, Object> caller, String method, String path, String body) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(caller))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(Map<String, Object> caller, String method, String path, String body) {
+        return running.gateway().call(caller, method, path, body);
     }
 }

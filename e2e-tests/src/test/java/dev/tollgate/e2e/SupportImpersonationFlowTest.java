@@ -3,16 +3,11 @@ package dev.tollgate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,32 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
  * the account's subscription through the gateway but cannot write or administer; a customer cannot get one.
  */
 @ExtendWith(NeedsDockerForContainers.class)
+@SharedPlatform
 class SupportImpersonationFlowTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acct_imp";
 
     private static RunningPlatform running;
 
     @BeforeAll
-    static void startPlatform() {
-        running = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (running != null) {
-            running.close();
-        }
+    static void usePlatform() {
+        running = RunningPlatform.shared();
     }
 
     @Test
     void anOperatorsImpersonationTokenReadsTheAccountThroughTheGatewayAndCannotWrite() throws Exception {
-        Map<String, Object> customer = Map.of("userId", "user_imp", "accountId", ACCOUNT, "email", "imp@example.com",
-                "roles", List.of("owner"));
-        Map<String, Object> operator = Map.of("userId", "ops_imp", "accountId", "acct_ops", "email", "ops@tollgate.test",
-                "roles", List.of("platform_admin"));
+        Map<String, Object> customer = Gateway.caller("user_imp", ACCOUNT, "imp@example.com", "owner");
+        Map<String, Object> operator = Gateway.caller("ops_imp", "acct_ops", "ops@tollgate.test", "platform_admin");
         String signup = "{\"billingCycle\":\"monthly\",\"currency\":\"USD\"}";
         HttpResponse<String> started = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> call(devToken(customer), "POST", "/api/subscriptions", signup), r -> r.statusCode() != 503);
@@ -85,22 +71,11 @@ class SupportImpersonationFlowTest {
         assertThat(audit.get(0).path("after").path("expiresAt").asString()).isEqualTo(grant.path("expiresAt").asString());
     }
 
-    private String devToken(Map<String, Object> caller) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(caller))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(token.body()).path("token").asString();
+    private String devToken(Map<String, Object> caller) {
+        return running.gateway().token(caller);
     }
 
-    private HttpResponse<String> call(String jwt, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String jwt, String method, String path, String body) {
+        return running.gateway().call(jwt, method, path, body);
     }
 }

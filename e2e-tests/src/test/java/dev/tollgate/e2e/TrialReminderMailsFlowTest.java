@@ -8,12 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +42,7 @@ class TrialReminderMailsFlowTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EMAIL = "rita@example.com";
-    private static final Map<String, Object> CUSTOMER = Map.of("userId", "user_rita", "accountId", "acct_rita", "email", EMAIL,
-            "roles", List.of("owner"));
+    private static final Map<String, Object> CUSTOMER = Gateway.caller("user_rita", "acct_rita", EMAIL, "owner");
 
     private static final String SEVEN = "Quedan 7 d\u00edas de tu prueba - Suscr\u00edbete para conservar tus agentes";
     private static final String THREE = "Quedan 3 d\u00edas de tu prueba - Suscr\u00edbete para conservar tus agentes";
@@ -141,23 +137,11 @@ class TrialReminderMailsFlowTest {
     }
 
     private static List<String> subjects() {
-        return mailsTo().stream().map(message -> {
-            try {
-                return message.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mailsTo().stream().map(Mailbox::subject).toList();
     }
 
     private static List<MimeMessage> mailsTo() {
-        return Arrays.stream(running.smtp().getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(EMAIL));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mailbox.to(running.smtp(), EMAIL);
     }
 
     private static String text(jakarta.mail.Part part) throws Exception {
@@ -175,19 +159,7 @@ class TrialReminderMailsFlowTest {
         return null;
     }
 
-    private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(CUSTOMER))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String jwt = JSON.readTree(token.body()).path("token").asString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + jwt);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, String body) {
+        return running.gateway().call(CUSTOMER, method, path, body);
     }
 }
