@@ -74,7 +74,7 @@ import tools.jackson.databind.node.ObjectNode;
  * converges to each account's last event, read through either gateway, each domain event published
  * once; racing signups get one trial and one welcome mail; the lifecycle job fired on both replicas
  * at the same moment sends each reminder once; every service's consumer group has a member on each
- * replica, each member holding partitions.
+ * replica, and a topic's partitions (3 in tests) are held on both (a one-partition topic: one active, one standby).
  */
 @ExtendWith(NeedsDockerForContainers.class)
 class TwoReplicasOfEverythingTest {
@@ -254,7 +254,7 @@ class TwoReplicasOfEverythingTest {
     }
 
     @Test
-    void everyConsumerGroupOfTheServicesHasAMemberOnEachReplicaAndEveryMemberHoldsPartitions() throws Exception {
+    void everyConsumerGroupOfTheServicesHasAMemberOnEachReplicaAndItsPartitionsSpreadAcrossBoth() throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
@@ -269,10 +269,21 @@ class TwoReplicasOfEverythingTest {
                         continue; // a group of a platform this JVM ran before, or a test reader
                     }
                     ourGroups.add(group.groupId());
-                    assertThat(members).as(group.groupId()).allSatisfy(member -> assertThat(member.assignment().topicPartitions())
-                            .as(group.groupId() + " " + member.clientId()).isNotEmpty());
                     assertThat(members).as(group.groupId()).anyMatch(member -> onA.containsKey(member.clientId()))
                             .anyMatch(member -> onB.containsKey(member.clientId()));
+                    // A topic of one partition (the catalog) has one active member; the other replica's is its standby.
+                    Set<String> topics = new HashSet<>();
+                    members.forEach(member -> member.assignment().topicPartitions().forEach(partition -> topics.add(partition.topic())));
+                    int partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                            .mapToInt(topic -> topic.partitions().size()).sum();
+                    List<MemberDescription> holding = members.stream()
+                            .filter(member -> !member.assignment().topicPartitions().isEmpty()).toList();
+                    assertThat(holding).as(group.groupId() + " members holding partitions")
+                            .hasSize(Math.min(members.size(), partitions));
+                    if (partitions > 1) {
+                        assertThat(holding).as(group.groupId()).anyMatch(member -> onA.containsKey(member.clientId()))
+                                .anyMatch(member -> onB.containsKey(member.clientId()));
+                    }
                     members.forEach(member -> spreadServices.add(onA.getOrDefault(member.clientId(), onB.get(member.clientId()))));
                 }
                 assertThat(ourGroups).as("the services' consumer groups").isNotEmpty();
