@@ -3,14 +3,10 @@ package dev.tollgate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,10 +21,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -80,7 +72,6 @@ import tools.jackson.databind.node.ObjectNode;
 class TwoReplicasOfEverythingTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SUBSCRIPTION_EVENTS = "tollgate.subscription.events";
     private static final List<String> SERVICES = List.of(BillingApplication.CONFIG_NAME, SubscriptionApplication.CONFIG_NAME,
             EntitlementApplication.CONFIG_NAME, CommunityApplication.CONFIG_NAME, TicketApplication.CONFIG_NAME,
@@ -351,18 +342,11 @@ class TwoReplicasOfEverythingTest {
     }
 
     private static int sendWebhook(TollgatePlatform gateway, String payload) {
-        String signature = StripeWebhooks.signature(payload, TollgatePlatform.WEBHOOK_SECRET, Instant.now().getEpochSecond());
-        return exchange(HttpRequest.newBuilder(URI.create(gateway.gatewayUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build()).statusCode();
+        return new Gateway(gateway.gatewayUrl()).webhook(payload, TollgatePlatform.WEBHOOK_SECRET).statusCode();
     }
 
     private static String token(TollgatePlatform gateway, String account, String email) {
-        HttpResponse<String> token = exchange(HttpRequest.newBuilder(URI.create(gateway.gatewayUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", "user_" + account,
-                        "accountId", account, "email", email, "roles", List.of("owner"))))).build());
-        return JSON.readTree(token.body()).path("token").asString();
+        return new Gateway(gateway.gatewayUrl()).token(Gateway.caller("user_" + account, account, email, "owner"));
     }
 
     private static JsonNode read(TollgatePlatform gateway, String jwt, String path) {
@@ -370,39 +354,10 @@ class TwoReplicasOfEverythingTest {
     }
 
     private static HttpResponse<String> send(TollgatePlatform gateway, String jwt, String method, String path, String body) {
-        return exchange(HttpRequest.newBuilder(URI.create(gateway.gatewayUrl() + path)).header("Authorization", "Bearer " + jwt)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new Gateway(gateway.gatewayUrl()).call(jwt, method, path, body);
     }
 
     private static List<String> subjectsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipients(message).contains(email))
-                .map(message -> {
-                    try {
-                        return message.getSubject();
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.to(smtp, email).stream().map(Mailbox::subject).toList();
     }
 }
