@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -36,9 +38,13 @@ final class LocalRun implements AutoCloseable {
         }
         Files.deleteIfExists(READY);
         Files.createDirectories(Path.of(".run", "logs"));
-        // The launcher's heap capped as ./tollgate start caps it: it hosts Kafka, the mail catcher and the Stripe emulator.
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
-                jar.toString())
+        // The launcher's heap capped as ./tollgate start caps it (it hosts Kafka, the mail catcher and the Stripe emulator),
+        // or as TOLLGATE_LAUNCHER_JVM_OPTIONS says.
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(System.getenv().getOrDefault("TOLLGATE_LAUNCHER_JVM_OPTIONS", "-Xmx512m").trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Path.of(".run", "logs", "launcher.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("TOLLGATE_JVM_OPTIONS", System.getenv().getOrDefault("BENCH_JVM_OPTIONS", PRODUCTION_JVM_OPTIONS));

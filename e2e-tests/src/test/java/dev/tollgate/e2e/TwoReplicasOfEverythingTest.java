@@ -166,7 +166,7 @@ class TwoReplicasOfEverythingTest {
         // Once every outbox is empty nothing more will be published: each cancellation is on the topic exactly once.
         awaitEveryOutboxEmpty();
         Map<String, Long> cancellations = new HashMap<>();
-        TestKafka.readAll(SUBSCRIPTION_EVENTS, record -> "subscription.canceled.v1".equals(
+        TestKafka.readAll(bootstrapServers(), SUBSCRIPTION_EVENTS, record -> "subscription.canceled.v1".equals(
                 TestKafka.header(record, CloudEventHeaders.TYPE))).forEach(record -> lastStatus.keySet().stream()
                         .filter(account -> record.value().contains("\"" + account + "\"")).findFirst()
                         .ifPresent(account -> cancellations.merge(account, 1L, Long::sum)));
@@ -234,7 +234,7 @@ class TwoReplicasOfEverythingTest {
             assertThat(subjectsTo(account + "@example.com")).as(account).containsExactly(WELCOME, SEVEN_DAYS_LEFT);
         }
         Map<String, List<String>> published = new HashMap<>();
-        TestKafka.readAll(SUBSCRIPTION_EVENTS, record -> true).forEach(record -> trials.stream()
+        TestKafka.readAll(bootstrapServers(), SUBSCRIPTION_EVENTS, record -> true).forEach(record -> trials.stream()
                 .filter(account -> record.value().contains("\"" + account + "\"")).findFirst()
                 .ifPresent(account -> published.computeIfAbsent(account, key -> new ArrayList<>())
                         .add(TestKafka.header(record, CloudEventHeaders.TYPE))));
@@ -246,7 +246,7 @@ class TwoReplicasOfEverythingTest {
 
     @Test
     void everyConsumerGroupOfTheServicesHasAMemberOnEachReplicaAndItsPartitionsSpreadAcrossBoth() throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
                         .map(GroupListing::groupId).toList();
@@ -296,6 +296,11 @@ class TwoReplicasOfEverythingTest {
             }
         }
         return services;
+    }
+
+    /** The broker the replicas share: the embedded one, or the container of {@code -Pcontainers}. */
+    private static String bootstrapServers() {
+        return String.valueOf(infrastructure.properties("gateway").get("spring.kafka.bootstrap-servers"));
     }
 
     private static void awaitEveryOutboxEmpty() {

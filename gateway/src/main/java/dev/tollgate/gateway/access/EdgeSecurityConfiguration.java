@@ -35,7 +35,6 @@ import dev.tollgate.platform.web.ProblemResponses;
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
 
-    /** Spring Security's strictest firewall, stated here so its role is visible; its defaults are what we want. */
     /**
      * Spring Security wraps each of its filters in a Micrometer observation when tracing is on; in a JFR
      * profile of {@code GET /api/entitlements/me} through the gateway those wrappers and their spans were
@@ -47,6 +46,7 @@ class EdgeSecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Spring Security's strictest firewall, stated here so its role is visible; its defaults are what we want. */
     @Bean
     HttpFirewall httpFirewall() {
         return new StrictHttpFirewall();

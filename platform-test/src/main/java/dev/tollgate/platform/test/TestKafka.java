@@ -137,8 +137,14 @@ public final class TestKafka {
      * done (for example its outbox holds nothing unacknowledged) to assert on all it published.
      */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        return readAll(bootstrapServers(), topic, match);
+    }
+
+    /** {@link #readAll(String, Predicate)} on the broker at {@code bootstrapServers} (e.g. a container's). */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> match) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -51,7 +51,7 @@ public final class ClientMistakes {
         return Optional.empty();
     }
 
-    private static String safe(String text) {
+    static String safe(String text) {
         if (text == null) {
             return "";
         }

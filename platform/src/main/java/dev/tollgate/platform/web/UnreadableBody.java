@@ -40,7 +40,8 @@ final class UnreadableBody {
     }
 
     private static String describe(JacksonException jackson) {
-        String field = path(jackson.getPath());
+        // Map keys in the path are the client's own text: bounded and printable like anything echoed.
+        String field = ClientMistakes.safe(path(jackson.getPath()));
         if (jackson instanceof StreamReadException) {
             var at = jackson.getLocation();
             return at == null || at.getLineNr() < 1 ? "The body is not valid JSON."
@@ -58,12 +59,20 @@ final class UnreadableBody {
             return original.contains("`null`") ? "'%s' is missing or null; it must be %s.".formatted(field, kindOf(mismatched.getTargetType()))
                     : "'%s' must be %s.".formatted(field, kindOf(mismatched.getTargetType()));
         }
-        if (jackson instanceof ValueInstantiationException invalidValue && invalidValue.getCause() instanceof IllegalArgumentException rule) {
-            // Our own records' compact constructors state their rules for the client (e.g. "amount must be positive").
-            return field.isEmpty() ? rule.getMessage() : "'%s': %s".formatted(field, rule.getMessage());
+        if (jackson instanceof ValueInstantiationException invalidValue && invalidValue.getCause() instanceof IllegalArgumentException rule
+                && statedByOurOwnCode(rule)) {
+            // Our own records' compact constructors state their rules for the client (e.g. "amount must be positive");
+            // a JDK or library message (Enum.valueOf, UUID.fromString) would name Java classes or echo input unbounded.
+            String message = ClientMistakes.safe(rule.getMessage());
+            return field.isEmpty() ? message : "'%s': %s".formatted(field, message);
         }
         return field.isEmpty() ? "The body does not have the shape this request takes."
                 : "'%s' does not have the shape this request takes.".formatted(field);
+    }
+
+    private static boolean statedByOurOwnCode(IllegalArgumentException rule) {
+        StackTraceElement[] thrownAt = rule.getStackTrace();
+        return thrownAt.length > 0 && thrownAt[0].getClassName().startsWith("dev.tollgate.");
     }
 
     /** The JSON path as a client writes it: {@code items[0].amount}. */
@@ -93,8 +102,11 @@ final class UnreadableBody {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
-        if (type == String.class || type == java.util.UUID.class) {
+        if (type == String.class) {
             return "a string";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
         }
         if (type.isEnum()) {
             return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())

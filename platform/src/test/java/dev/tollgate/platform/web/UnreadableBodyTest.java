@@ -23,6 +23,12 @@ class UnreadableBodyTest {
     record Line(String sku, long amount) {
     }
 
+    record Plan(java.util.UUID id) {
+        Plan {
+            java.util.Objects.requireNonNull(id);
+        }
+    }
+
     record Order(String note, int quantity, Interval interval, boolean gift, List<Line> lines) {
         Order {
             if (quantity < 0) {
@@ -73,6 +79,22 @@ class UnreadableBodyTest {
     @Test
     void aRuleOfTheRequestItselfIsPassedOn() {
         assertThat(describe("{\"quantity\":-1,\"gift\":false}")).isEqualTo("quantity must not be negative");
+    }
+
+    @Test
+    void aLibraryMessageIsNotPassedOnAsIfItWereOurRule() {
+        MockHttpInputMessage body = new MockHttpInputMessage("{\"id\":\"not-a-uuid\"}".getBytes(StandardCharsets.UTF_8));
+        body.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        String detail = UnreadableBody.describe(catchThrowableOfType(HttpMessageNotReadableException.class,
+                () -> converter.read(Plan.class, body)));
+
+        assertThat(detail).startsWith("'id' ").doesNotContain("java.").doesNotContain("dev.tollgate");
+    }
+
+    @Test
+    void anUnknownFieldNameIsEchoedBoundedAndPrintable() {
+        String name = "x".repeat(500) + "\u0007";
+        assertThat(describe("{\"" + name + "\":1,\"quantity\":1,\"gift\":false}")).hasSizeLessThan(300).doesNotContain("\u0007");
     }
 
     @Test

@@ -53,11 +53,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>
  * How: an account (the Kafka key) is sent by one drainer at a time across all replicas, the
  * holder of a PostgreSQL session advisory lock on the account. The drainer sends the account's
- * rows in {@code publication_seq} order, a batch at a time: it hands the whole batch to the
- * idempotent producer, then waits for the acknowledgements in order and deletes the acknowledged
- * prefix in one statement; at the first failure it stops that account, marks the row
- * {@code FAILED} and leaves it and everything after it for a retry with exponential backoff, so
- * no later event of the account can overtake it. Other accounts go on in parallel, up to {@code max-in-flight} per
+ * rows in {@code publication_seq} order, {@code batch-size} at a time (1 by default): it hands the batch to the
+ * producer, then waits for the acknowledgements in order and deletes the acknowledged prefix in one statement; at
+ * the first failure it stops that account, marks the row {@code FAILED} and leaves it and everything after it for
+ * a retry with exponential backoff. With the default batch of one, no later event of the account can overtake a
+ * failed one; a larger batch trades that for speed (see {@link OutboxSettings#batchSize()}). Other accounts go on
+ * in parallel, up to {@code max-in-flight} per
  * replica. A replica that dies lets go of its locks with its connections; its rows are sent by
  * the {@link OutboxResubmission} sweep. A send whose acknowledgement is lost is sent again
  * (at least once); consumers drop the duplicate by {@code ce_id}.
@@ -186,11 +187,12 @@ public class OutboxRelay implements DisposableBean {
 
     /**
      * Sends the rows in order without waiting between them, then waits for the acknowledgements in the same order
-     * and returns the acknowledged prefix. Pipelining keeps the account's order because every row of an account has
-     * one key, hence one partition per topic, and the producer is idempotent (enable.idempotence, acks=all, at most
-     * five requests in flight): the broker appends a partition's records in send order, and a send that fails makes
-     * the later in-flight sends of its partition fail too rather than land after a gap. A row that cannot even be
-     * handed to the producer (its class is gone, no metadata) ends the batch before anything later is sent.
+     * and returns the acknowledged prefix. While sends succeed the account's order holds: every row of an account
+     * has one key, hence one partition per topic, and the idempotent producer appends a partition's records in send
+     * order. A send that fails for good does not stop the later ones of the batch already handed over (the producer
+     * starts a new epoch and sends them after the gap), which is why batches above one are opt-in. A row that
+     * cannot even be handed to the producer (its class is gone, no metadata) ends the batch before anything later
+     * is sent.
      */
     private Outcome sendBatch(String account, List<Row> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());

@@ -14,8 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        sends; keep it below the connection pool size); each account has at most one batch in flight
  * @param retryBackoff the pause before an account whose send failed is tried again; it doubles per failure
  * @param maxRetryBackoff the longest such pause
- * @param batchSize how many of an account's publications are sent without waiting for each acknowledgement
- *        (the producer keeps them in order: one key, one partition, idempotent sends)
+ * @param batchSize how many of an account's publications are handed to the producer before waiting for their
+ *        acknowledgements. 1 (the default) sends strictly one at a time: a failed send holds back every later
+ *        event of the account. Above 1 the relay is an order of magnitude faster, but the order then holds only
+ *        while sends succeed: Kafka's idempotent producer can still deliver a later record after an earlier one
+ *        of the same partition expired ({@code delivery.timeout.ms}) or was refused as too large, so after such a
+ *        failure a later event may reach consumers before the retried earlier one. Raise it only where every
+ *        consumer of the topic tolerates that (e.g. discards stale events by version)
  * @param sendTimeout how long to wait for the broker's acknowledgement before counting a send as failed
  *        (a backstop: the producer's {@code delivery.timeout.ms} ends a send earlier)
  */
@@ -29,7 +34,7 @@ public record OutboxSettings(String topic, String source, Duration resubmitInter
         maxInFlight = maxInFlight == null ? 4 : maxInFlight;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         maxRetryBackoff = maxRetryBackoff == null ? Duration.ofMinutes(1) : maxRetryBackoff;
-        batchSize = batchSize == null ? 100 : batchSize;
+        batchSize = batchSize == null ? 1 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(60) : sendTimeout;
     }
 }

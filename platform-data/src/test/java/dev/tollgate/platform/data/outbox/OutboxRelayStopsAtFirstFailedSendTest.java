@@ -38,7 +38,9 @@ class OutboxRelayStopsAtFirstFailedSendTest {
     @BeforeAll
     static void start() throws IOException {
         kafka = new StandaloneKafka(FreePorts.next(), Files.createTempDirectory("tollgate-outbox-stop")).start();
-        service = TestService.start(RealInfrastructure.properties("outbox-stop"), kafka.bootstrapServers(), Map.of());
+        // Pipelined batches (batch-size above the default 1): the path whose stop at an unsendable row this shows.
+        service = TestService.start(RealInfrastructure.properties("outbox-stop"), kafka.bootstrapServers(),
+                Map.of("tollgate.outbox.batch-size", 100));
     }
 
     @AfterAll
