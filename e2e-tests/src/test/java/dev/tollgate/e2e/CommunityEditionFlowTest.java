@@ -248,30 +248,13 @@ class CommunityEditionFlowTest {
 
         String subscriptionEvent(String id, String eventId, String type, String status, long offset, boolean namesAccount,
                 int periodDays, boolean cancelAtPeriodEnd) {
-            ObjectNode subscription = StripeWebhooks.fixture("subscription");
-            subscription.put("id", id);
-            subscription.put("customer", customerId);
-            subscription.put("status", status);
-            subscription.put("created", T0 + 100);
-            subscription.put("trial_start", T0 + 100);
-            subscription.put("trial_end", T0 + 100 + 14 * 86_400);
-            subscription.put("cancel_at_period_end", cancelAtPeriodEnd);
-            subscription.putNull("cancel_at");
-            subscription.putNull("canceled_at");
-            subscription.putNull("ended_at");
-            ObjectNode metadata = subscription.putObject("metadata");
+            StripeSubscription subscription = StripeSubscription.of(id, customerId, status, T0 + 100).trialUntil(T0 + 100 + 14 * 86_400)
+                    .periodEnd(T0 + 100 + periodDays * 86_400L).cancelAtPeriodEnd(cancelAtPeriodEnd)
+                    .price(MONTHLY_PRICE, 2000, "usd");
             if (namesAccount) {
-                metadata.put("organization_id", accountId);
+                subscription.forAccount(accountId);
             }
-            ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-            item.put("subscription", id);
-            item.put("current_period_start", T0 + 100);
-            item.put("current_period_end", T0 + 100 + periodDays * 86_400L);
-            ObjectNode price = (ObjectNode) item.path("price");
-            price.put("id", MONTHLY_PRICE);
-            price.put("unit_amount", 2000);
-            price.put("currency", "usd");
-            return json(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
+            return subscription.event(eventId, type, T0 + offset);
         }
 
         ObjectNode stripeCustomer() {

@@ -11,10 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.tollgate.platform.test.StripeWebhooks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Community groups through the gateway, with community access driven by signed Stripe webhooks:
@@ -76,27 +74,7 @@ class CommunityMembershipFlowTest {
     }
 
     private static String subscription(String id, String eventId, String type, String status, long offset) {
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", id);
-        subscription.put("customer", CUSTOMER);
-        subscription.put("status", status);
-        subscription.put("created", T0 + offset);
-        subscription.putNull("trial_start");
-        subscription.putNull("trial_end");
-        subscription.put("cancel_at_period_end", false);
-        subscription.putNull("cancel_at");
-        subscription.putNull("canceled_at");
-        subscription.putNull("ended_at");
-        subscription.putObject("metadata").put("organization_id", ACCOUNT);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        item.put("subscription", id);
-        item.put("current_period_start", T0 + offset);
-        item.put("current_period_end", T0 + offset + 30 * 86_400L);
-        ObjectNode price = (ObjectNode) item.path("price");
-        price.put("id", "price_community_monthly_usd");
-        price.put("unit_amount", 2000);
-        price.put("currency", "usd");
-        return StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset, subscription));
+        return StripeSubscription.of(id, CUSTOMER, status, T0 + offset).forAccount(ACCOUNT).event(eventId, type, T0 + offset);
     }
 
     private void deliver(String payload) {

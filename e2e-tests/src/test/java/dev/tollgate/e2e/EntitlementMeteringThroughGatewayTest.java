@@ -88,28 +88,8 @@ class EntitlementMeteringThroughGatewayTest {
         customer.put("email", "meter@example.com");
         running.stripeApi().stubFor(get(urlPathEqualTo("/v1/customers/" + CUSTOMER)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(customer))));
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", "sub_meter");
-        subscription.put("customer", CUSTOMER);
-        subscription.put("status", "active");
-        subscription.put("created", T0 + 100);
-        subscription.putNull("trial_start");
-        subscription.putNull("trial_end");
-        subscription.put("cancel_at_period_end", false);
-        subscription.putNull("cancel_at");
-        subscription.putNull("canceled_at");
-        subscription.putNull("ended_at");
-        subscription.putObject("metadata").put("organization_id", ACCOUNT);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        item.put("subscription", "sub_meter");
-        item.put("current_period_start", T0 + 100);
-        item.put("current_period_end", PERIOD_END);
-        ObjectNode price = (ObjectNode) item.path("price");
-        price.put("id", "price_community_monthly_usd");
-        price.put("unit_amount", 2000);
-        price.put("currency", "usd");
-        running.gateway().deliver(StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_meter_created",
-                "customer.subscription.created", T0 + 100, subscription)));
+        running.gateway().deliver(StripeSubscription.of("sub_meter", CUSTOMER, "active", T0 + 100).forAccount(ACCOUNT)
+                .periodEnd(PERIOD_END).event("evt_meter_created", "customer.subscription.created", T0 + 100));
     }
 
     private static String token(String role) {

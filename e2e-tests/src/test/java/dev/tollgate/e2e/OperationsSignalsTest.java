@@ -31,7 +31,6 @@ import dev.tollgate.platform.events.Topics;
 import dev.tollgate.platform.test.StripeWebhooks;
 import dev.tollgate.platform.test.TestKafka;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What an operator relies on, against the whole platform (issue 12): every process keeps its actuator
@@ -180,29 +179,8 @@ class OperationsSignalsTest {
 
     private static String subscriptionCreated(String eventId, String account, String customer, String status) {
         long now = Instant.now().getEpochSecond();
-        String id = "sub_" + account;
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", id);
-        subscription.put("customer", customer);
-        subscription.put("status", status);
-        subscription.put("created", now);
-        subscription.put("trial_start", now);
-        subscription.put("trial_end", now + 14 * 86_400);
-        subscription.put("cancel_at_period_end", false);
-        subscription.putNull("cancel_at");
-        subscription.putNull("canceled_at");
-        subscription.putNull("ended_at");
-        subscription.putObject("metadata").put("organization_id", account);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        item.put("subscription", id);
-        item.put("current_period_start", now);
-        item.put("current_period_end", now + 14 * 86_400);
-        ObjectNode price = (ObjectNode) item.path("price");
-        price.put("id", "price_community_monthly_usd");
-        price.put("unit_amount", 2000);
-        price.put("currency", "usd");
-        return StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, "customer.subscription.created", now,
-                subscription));
+        return StripeSubscription.of("sub_" + account, customer, status, now).forAccount(account).trialUntil(now + 14 * 86_400)
+                .periodEnd(now + 14 * 86_400).event(eventId, "customer.subscription.created", now);
     }
 
     private static HttpResponse<String> deliver(String payload, String secret) {

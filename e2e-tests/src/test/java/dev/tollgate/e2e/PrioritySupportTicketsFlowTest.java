@@ -90,28 +90,8 @@ class PrioritySupportTicketsFlowTest {
     }
 
     private static String subscriptionCreated(String account, String customer, long start, long periodEnd) {
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", "sub_tia");
-        subscription.put("customer", customer);
-        subscription.put("status", "trialing");
-        subscription.put("created", start);
-        subscription.put("trial_start", start);
-        subscription.put("trial_end", periodEnd);
-        subscription.put("cancel_at_period_end", false);
-        subscription.putNull("cancel_at");
-        subscription.putNull("canceled_at");
-        subscription.putNull("ended_at");
-        subscription.putObject("metadata").put("organization_id", account);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        item.put("subscription", "sub_tia");
-        item.put("current_period_start", start);
-        item.put("current_period_end", periodEnd);
-        ObjectNode price = (ObjectNode) item.path("price");
-        price.put("id", "price_community_monthly_usd");
-        price.put("unit_amount", 2000);
-        price.put("currency", "usd");
-        return StripeWebhooks.json().writeValueAsString(StripeWebhooks.event("evt_tia_created", "customer.subscription.created",
-                start + 1, subscription));
+        return StripeSubscription.of("sub_tia", customer, "trialing", start).forAccount(account).trialUntil(periodEnd)
+                .periodEnd(periodEnd).event("evt_tia_created", "customer.subscription.created", start + 1);
     }
 
     private static void deliver(String payload) {

@@ -94,28 +94,9 @@ class RateLimitFollowsPlanChangeThroughGatewayTest {
     }
 
     private static void deliver(String eventId, String type, String priceId, long offset) {
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", "sub_ratelimit");
-        subscription.put("customer", CUSTOMER);
-        subscription.put("status", "active");
-        subscription.put("created", T0 + 100);
-        subscription.putNull("trial_start");
-        subscription.putNull("trial_end");
-        subscription.put("cancel_at_period_end", false);
-        subscription.putNull("cancel_at");
-        subscription.putNull("canceled_at");
-        subscription.putNull("ended_at");
-        subscription.putObject("metadata").put("organization_id", ACCOUNT);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        item.put("subscription", "sub_ratelimit");
-        item.put("current_period_start", T0 + 100);
-        item.put("current_period_end", Instant.ofEpochSecond(T0 + 100).atZone(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond());
-        ObjectNode price = (ObjectNode) item.path("price");
-        price.put("id", priceId);
-        price.put("currency", "eur");
-        price.put("unit_amount", priceId.contains("professional") ? 39900 : 19900);
-        running.gateway().deliver(StripeWebhooks.json().writeValueAsString(StripeWebhooks.event(eventId, type, T0 + offset,
-                subscription)));
+        running.gateway().deliver(StripeSubscription.of("sub_ratelimit", CUSTOMER, "active", T0 + 100).forAccount(ACCOUNT)
+                .periodEnd(Instant.ofEpochSecond(T0 + 100).atZone(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond())
+                .price(priceId, priceId.contains("professional") ? 39900 : 19900, "eur").event(eventId, type, T0 + offset));
     }
 
     private static String token() {

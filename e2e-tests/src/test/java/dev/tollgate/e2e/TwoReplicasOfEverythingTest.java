@@ -48,14 +48,12 @@ import dev.tollgate.notification.NotificationApplication;
 import dev.tollgate.platform.data.consumer.EventBindingContainers;
 import dev.tollgate.platform.events.CloudEventHeaders;
 import dev.tollgate.platform.test.ControllableClock;
-import dev.tollgate.platform.test.StripeWebhooks;
 import dev.tollgate.platform.test.TestKafka;
 import dev.tollgate.subscription.SubscriptionApplication;
 import dev.tollgate.subscription.jobs.LifecycleJob;
 import dev.tollgate.ticket.TicketApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two replicas of everything (issue 13): two replica sets of the six services and the gateway, in
@@ -323,27 +321,8 @@ class TwoReplicasOfEverythingTest {
 
     /** A signed Stripe subscription event: the Community Edition's monthly price, {@code sub_<account>}. */
     private static String webhook(String account, int step, String type, String status, long t0) {
-        ObjectNode subscription = StripeWebhooks.fixture("subscription");
-        subscription.put("id", "sub_" + account);
-        subscription.put("customer", "cus_" + account);
-        subscription.put("status", status);
-        subscription.put("created", t0);
-        subscription.put("trial_start", t0);
-        subscription.put("trial_end", t0 + 14 * 86_400);
-        subscription.put("cancel_at_period_end", false);
-        subscription.putNull("cancel_at");
-        subscription.putNull("canceled_at");
-        subscription.putNull("ended_at");
-        subscription.putObject("metadata").put("organization_id", account);
-        ObjectNode item = (ObjectNode) subscription.path("items").path("data").path(0);
-        item.put("subscription", "sub_" + account);
-        item.put("current_period_start", t0);
-        item.put("current_period_end", t0 + 30 * 86_400);
-        ObjectNode price = (ObjectNode) item.path("price");
-        price.put("id", "price_community_monthly_usd");
-        price.put("unit_amount", 2000);
-        price.put("currency", "usd");
-        return JSON.writeValueAsString(StripeWebhooks.event("evt_" + account + "_" + step, type, t0 + step, subscription));
+        return StripeSubscription.of("sub_" + account, "cus_" + account, status, t0).forAccount(account)
+                .trialUntil(t0 + 14 * 86_400).event("evt_" + account + "_" + step, type, t0 + step);
     }
 
     private static int sendWebhook(TollgatePlatform gateway, String payload) {
