@@ -20,7 +20,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.local.LocalBucketBuilder;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,9 +34,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * without any replica having to notice, and the old row expires. A quota of 0 refuses every call without a
  * bucket (Bucket4j needs a positive capacity); only that window is reported then.
  *
- * <p>Each key's proxy is kept (Caffeine) and built with Bucket4j's {@link Optimizations#batching() batching}:
- * concurrent calls of one account on this replica share one row-locked transaction instead of queuing for one
- * each. Batching only merges requests that are waiting anyway, so the limit stays exact across replicas.
+ * <p>Each key's proxy is kept (Caffeine), without Bucket4j's batching optimisation: a batched command for a bucket
+ * whose row does not exist yet (first use, or deleted by the expiry job) fails with {@code BucketNotFoundException}
+ * instead of creating it, which sent concurrent first calls to the per-replica fallback and let them overspend.
+ * Concurrent calls of one account queue on the bucket's row lock instead, which keeps the limit exact.
  *
  * <p>While PostgreSQL cannot be reached (or its pool is exhausted) each replica limits on its own, with
  * in-memory Bucket4j buckets of the same plan limits, and does not ask the store again for
@@ -112,8 +112,7 @@ public class AccountRateLimiter {
     private VerboseResult<ConsumptionProbe> consume(String key, List<Window> windows) {
         if (System.nanoTime() - storeRetryAt.get() >= 0) {
             try {
-                Bucket bucket = shared.get(key, k -> store.builder().withOptimization(Optimizations.batching())
-                        .build(k, () -> configuration(windows)));
+                Bucket bucket = shared.get(key, k -> store.builder().build(k, () -> configuration(windows)));
                 return bucket.asVerbose().tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException storeUnavailable) {
                 storeRetryAt.set(System.nanoTime() + STORE_RETRY.toNanos());
